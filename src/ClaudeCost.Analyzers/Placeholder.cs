@@ -1,0 +1,1 @@
+namespace ClaudeCost.Analyzers { internal static class Placeholder { public static object? Q; } }

@@ -1,0 +1,1 @@
+namespace ClaudeCost.CodeFixes { internal static class Placeholder { } }
