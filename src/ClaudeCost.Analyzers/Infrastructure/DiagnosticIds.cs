@@ -1,0 +1,21 @@
+namespace ClaudeCost.Analyzers.Infrastructure
+{
+    /// <summary>Every diagnostic ID the package reports. IDs are forever: never reuse or renumber one.</summary>
+    public static class DiagnosticIds
+    {
+        public const string VolatileValueInCachedPrefix = "CC0001";
+        public const string LargePromptWithoutCaching = "CC0002";
+
+        public const string InvalidModelTable = "CC9001";
+        public const string InvalidOptionValue = "CC9002";
+    }
+
+    /// <summary>Diagnostic categories: a public configuration surface (dotnet_analyzer_diagnostic.category-X.severity).</summary>
+    public static class DiagnosticCategories
+    {
+        public const string Caching = "ClaudeCost.Caching";
+        public const string ModelSelection = "ClaudeCost.ModelSelection";
+        public const string Reliability = "ClaudeCost.Reliability";
+        public const string Configuration = "ClaudeCost.Configuration";
+    }
+}

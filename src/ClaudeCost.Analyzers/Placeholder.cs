@@ -1,1 +1,0 @@
-namespace ClaudeCost.Analyzers { internal static class Placeholder { public static object? Q; } }
