@@ -97,3 +97,18 @@ namespace ClaudeCost.Analyzers.Knowledge
         public static int AtLeastTokens(int characters, TokenizerGeneration generation) => throw new NotImplementedException();
     }
 }
+
+namespace ClaudeCost.Analyzers.Knowledge
+{
+    public static class CostMath
+    {
+        /// <summary>USD for this many tokens at a USD-per-million-tokens price.</summary>
+        public static decimal TokensCost(int tokens, decimal pricePerMillion) => throw new NotImplementedException();
+
+        /// <summary>"$0.018" (two significant digits below $1), invariant culture.</summary>
+        public static string FormatUsd(decimal amount) => throw new NotImplementedException();
+
+        /// <summary>"6,100" (rounded to two significant digits above 1,000), invariant culture.</summary>
+        public static string FormatTokens(int tokens) => throw new NotImplementedException();
+    }
+}
