@@ -23,6 +23,10 @@ namespace ClaudeCost.Analyzers.Rules
         public const string SurfaceProperty = "Surface";
         public const string ShapeProperty = "Shape";
         public const string SegmentProperty = "Segment";
+        /// <summary>Property: how the message names the source ("DateTime.UtcNow"): the date fix reads it.</summary>
+        public const string SourceProperty = "Source";
+        /// <summary>Property: the segment of the first breakpoint at or after the value ("None" when the request has none).</summary>
+        public const string BreakpointProperty = "Breakpoint";
 
         public static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
             DiagnosticIds.VolatileValueInCachedPrefix,
@@ -46,12 +50,14 @@ namespace ClaudeCost.Analyzers.Rules
                 }
 
                 string explanation;
+                string breakpointSegment;
                 model ??= context.ResolveModel();
                 var breakpoint = PromptPrefix.FirstBreakpointAtOrAfter(request, part.Position);
                 if (breakpoint != null)
                 {
                     var tokens = TokenEstimator.AtLeastTokens(PromptPrefix.StableCharacters(request, breakpoint), model.Value.Tokenizer);
                     explanation = BeforeBreakpoint(tokens, model.Value);
+                    breakpointSegment = breakpoint.Value.Segment.ToString();
                 }
                 else if (request.HasAnyBreakpoint || !request.CanCache)
                 {
@@ -69,12 +75,15 @@ namespace ClaudeCost.Analyzers.Rules
                     }
 
                     explanation = NeverCached(tokens, model.Value);
+                    breakpointSegment = "None";
                 }
 
                 foreach (var source in part.Text.Volatiles)
                 {
                     var properties = ImmutableDictionary.CreateBuilder<string, string?>();
                     properties[KindProperty] = source.Kind.ToString();
+                    properties[SourceProperty] = source.Description;
+                    properties[BreakpointProperty] = breakpointSegment;
                     properties[SurfaceProperty] = request.Surface.ToString();
                     properties[ShapeProperty] = part.Segment == PromptSegment.System ? request.SystemShape.ToString() : "BlockList";
                     properties[SegmentProperty] = part.Segment.ToString();

@@ -74,7 +74,7 @@ namespace ClaudeCost.Analyzers.Rules
             var full = prices == null ? "?" : CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.Input));
             var read = prices == null ? "?" : CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.CacheRead));
             var location = PromptPrefix.FirstLine(target.Syntax);
-            context.Report(Rule, location, properties.ToImmutable(), ImmutableArray<Location>.Empty, CostMath.FormatTokens(tokens), what, full, model.Display, read);
+            context.Report(Rule, location, properties.ToImmutable(), ImmutableArray.Create(target.Syntax.GetLocation()), CostMath.FormatTokens(tokens), what, full, model.Display, read);
         }
 
         private static string DescribeRun(ClaudeRequest request, PromptPart? lastStable, PromptPart? runEndsIn)
