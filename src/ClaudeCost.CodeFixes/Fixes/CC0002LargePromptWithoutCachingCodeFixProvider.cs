@@ -36,7 +36,7 @@ namespace ClaudeCost.CodeFixes.Fixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (diagnostic.AdditionalLocations.Length == 0 || !diagnostic.Properties.ContainsKey(CC0002LargePromptWithoutCachingAnalyzer.FixKindProperty))
+                if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.Properties.ContainsKey(CC0002LargePromptWithoutCachingAnalyzer.FixKindProperty))
                 {
                     continue;
                 }
