@@ -29,6 +29,7 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly AnthropicSdkAdapter? _community;
         private readonly ExtensionsAIAdapter? _extensionsAI;
         private readonly RawHttpAdapter _raw;
+        private readonly JsonTextAdapter _jsonText;
 
         private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -42,6 +43,7 @@ namespace ClaudeCost.Analyzers.Requests
             _community = Symbols.HasAnthropicSdk ? new AnthropicSdkAdapter(Symbols, Tracker) : null;
             _extensionsAI = Symbols.HasExtensionsAI ? new ExtensionsAIAdapter(Symbols, Tracker) : null;
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
+            _jsonText = new JsonTextAdapter(Tracker, Evidence);
         }
 
         public KnownSymbols Symbols { get; }
@@ -56,8 +58,8 @@ namespace ClaudeCost.Analyzers.Requests
 
         /// <summary>Operation kinds worth a callback in this compilation (no invocation callbacks without M.E.AI).</summary>
         public ImmutableArray<OperationKind> OperationKinds => _extensionsAI != null
-            ? ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.Invocation)
-            : ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation);
+            ? ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.Invocation, OperationKind.Literal, OperationKind.InterpolatedString)
+            : ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.Literal, OperationKind.InterpolatedString);
 
         public static ClaudeCompilationContext Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             => s_contexts.GetValue(compilation, c => new ClaudeCompilationContext(c, options, cancellationToken));
@@ -106,6 +108,20 @@ namespace ClaudeCost.Analyzers.Requests
                     if (_extensionsAI != null && ExtensionsAIAdapter.IsCandidateName(invocation.TargetMethod.Name))
                     {
                         return Cached(invocation, c => _extensionsAI.TryCreate((IInvocationOperation)c, cancellationToken));
+                    }
+
+                    return null;
+                case ILiteralOperation literal:
+                    if (!(literal.Parent is IInterpolatedStringTextOperation) && JsonTextAdapter.LooksLikeBody(literal.Syntax))
+                    {
+                        return Cached(literal, c => _jsonText.TryCreate(c, cancellationToken));
+                    }
+
+                    return null;
+                case IInterpolatedStringOperation interpolated:
+                    if (JsonTextAdapter.LooksLikeBody(interpolated.Syntax))
+                    {
+                        return Cached(interpolated, c => _jsonText.TryCreate(c, cancellationToken));
                     }
 
                     return null;
