@@ -131,7 +131,7 @@ namespace ClaudeCost.Analyzers.Provenance
             return IsStable ? (IsDaily ? Daily : StableUnknownLength) : Dynamic;
         }
 
-        private const int MaxKeptConstantLength = 64 * 1024;
+        private const int MaxKeptConstantLength = 1024;
 
         private const int MaxVolatilesKept = 8;
 
