@@ -103,12 +103,12 @@ namespace ClaudeCost.Analyzers.Knowledge
     public static class CostMath
     {
         /// <summary>USD for this many tokens at a USD-per-million-tokens price.</summary>
-        public static decimal TokensCost(int tokens, decimal pricePerMillion) => throw new NotImplementedException();
+        public static decimal Cost(long tokens, decimal usdPerMillionTokens) => throw new NotImplementedException();
 
         /// <summary>"$0.018" (two significant digits below $1), invariant culture.</summary>
         public static string FormatUsd(decimal amount) => throw new NotImplementedException();
 
         /// <summary>"6,100" (rounded to two significant digits above 1,000), invariant culture.</summary>
-        public static string FormatTokens(int tokens) => throw new NotImplementedException();
+        public static string FormatTokens(long tokens, bool approximate = false) => throw new NotImplementedException();
     }
 }

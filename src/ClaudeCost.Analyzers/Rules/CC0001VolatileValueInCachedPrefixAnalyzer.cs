@@ -102,27 +102,27 @@ namespace ClaudeCost.Analyzers.Rules
         private static string BeforeBreakpoint(int tokens, ResolvedModel model)
         {
             var prices = model.Pricing?.PricesFor(tokens);
-            if (tokens == 0 || prices == null)
+            if (tokens < model.MinCacheableTokens || prices == null)
             {
                 return "changes the cached prefix on every call, so the cache is written every time and never read";
             }
 
-            return "changes the cached prefix on every call: each call writes ≈" + CostMath.FormatTokens(tokens) + " tokens to the cache (≈" +
-                CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.CacheWrite5m)) + " on " + model.Display + ") instead of reading them (≈" +
-                CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.CacheRead)) + ")";
+            return "changes the cached prefix on every call: each call writes ≈" + CostMath.FormatTokens(tokens, approximate: true) + " tokens to the cache (≈" +
+                CostMath.FormatUsd(CostMath.Cost(tokens, prices.CacheWrite5m)) + " on " + model.Display + ") instead of reading them (≈" +
+                CostMath.FormatUsd(CostMath.Cost(tokens, prices.CacheRead)) + ")";
         }
 
         private static string NeverCached(int tokens, ResolvedModel model)
         {
             var prices = model.Pricing?.PricesFor(tokens);
-            var text = "keeps the ≈" + CostMath.FormatTokens(tokens) + "-token prompt from ever being cached";
+            var text = "keeps the ≈" + CostMath.FormatTokens(tokens, approximate: true) + "-token prompt from ever being cached";
             if (prices == null)
             {
                 return text;
             }
 
-            return text + ": ≈" + CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.Input)) + "/call at full price on " + model.Display +
-                " instead of ≈" + CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.CacheRead)) + " from cache";
+            return text + ": ≈" + CostMath.FormatUsd(CostMath.Cost(tokens, prices.Input)) + "/call at full price on " + model.Display +
+                " instead of ≈" + CostMath.FormatUsd(CostMath.Cost(tokens, prices.CacheRead)) + " from cache";
         }
     }
 }

@@ -71,10 +71,10 @@ namespace ClaudeCost.Analyzers.Rules
 
             var what = DescribeRun(request, lastStable, runEndsIn);
             var prices = model.Pricing?.PricesFor(tokens);
-            var full = prices == null ? "?" : CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.Input));
-            var read = prices == null ? "?" : CostMath.FormatUsd(CostMath.TokensCost(tokens, prices.CacheRead));
+            var full = prices == null ? "?" : CostMath.FormatUsd(CostMath.Cost(tokens, prices.Input));
+            var read = prices == null ? "?" : CostMath.FormatUsd(CostMath.Cost(tokens, prices.CacheRead));
             var location = PromptPrefix.FirstLine(target.Syntax);
-            context.Report(Rule, location, properties.ToImmutable(), ImmutableArray.Create(target.Syntax.GetLocation()), CostMath.FormatTokens(tokens), what, full, model.Display, read);
+            context.Report(Rule, location, properties.ToImmutable(), ImmutableArray.Create(target.Syntax.GetLocation()), CostMath.FormatTokens(tokens, approximate: true), what, full, model.Display, read);
         }
 
         private static string DescribeRun(ClaudeRequest request, PromptPart? lastStable, PromptPart? runEndsIn)
