@@ -74,6 +74,14 @@ namespace ClaudeCost.Analyzers.Rules
                         continue;
                     }
 
+                    var before = TokenEstimator.AtLeastTokens(PromptPrefix.StableCharactersBefore(request, part.Position), model.Value.Tokenizer);
+                    if (before >= threshold)
+                    {
+                        // The blocks before this one can be cached on their own (CC0002 offers that breakpoint):
+                        // the volatile value is not what keeps the prompt from being cached.
+                        continue;
+                    }
+
                     explanation = NeverCached(tokens, model.Value);
                     breakpointSegment = "None";
                 }
@@ -104,7 +112,7 @@ namespace ClaudeCost.Analyzers.Rules
             var prices = model.Pricing?.PricesFor(tokens);
             if (tokens < model.MinCacheableTokens || prices == null)
             {
-                return "changes the cached prefix on every call, so the cache is written every time and never read";
+                return "changes the cached prefix on every call, so the prefix can never be read from the cache";
             }
 
             return "changes the cached prefix on every call: each call writes ≈" + CostMath.FormatTokens(tokens, approximate: true) + " tokens to the cache (≈" +

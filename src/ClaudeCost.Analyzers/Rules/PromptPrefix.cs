@@ -50,6 +50,23 @@ namespace ClaudeCost.Analyzers.Rules
             return Clamp(characters);
         }
 
+        /// <summary>Stable characters of the leading blocks strictly before <paramref name="position"/> that are stable as a whole.</summary>
+        public static int StableCharactersBefore(ClaudeRequest request, PromptPosition position)
+        {
+            var characters = 0L;
+            foreach (var part in request.PrefixParts)
+            {
+                if (part.Position.IsAtOrAfter(position) || !part.Text.IsStable)
+                {
+                    break;
+                }
+
+                characters += part.Text.StableLength;
+            }
+
+            return Clamp(characters);
+        }
+
         /// <summary>The first breakpoint at or after a position.</summary>
         public static PromptPosition? FirstBreakpointAtOrAfter(ClaudeRequest request, PromptPosition position)
         {

@@ -33,7 +33,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         /// <summary>The enclosing member posts to <c>count_tokens</c>, which is free.</summary>
         public bool IsCountTokens(SyntaxNode node) => (MarksOf(Member(node)) & Marks.CountTokens) != 0;
 
-        /// <summary>The enclosing member writes a "cache_control" key outside <paramref name="body"/>.</summary>
+        /// <summary>The enclosing member writes a "cache_control" key (a literal that is exactly that key) outside <paramref name="body"/>.</summary>
         public bool HasCacheControlOutside(SyntaxNode body)
         {
             var member = Member(body);
@@ -44,9 +44,8 @@ namespace ClaudeCost.Analyzers.Surfaces
                     continue;
                 }
 
-                if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
-                     token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)) &&
-                    token.ValueText.IndexOf("cache_control", StringComparison.Ordinal) >= 0)
+                // body["cache_control"] = …, dict.Add("cache_control", …): a key written by a statement.
+                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == "cache_control")
                 {
                     return true;
                 }
