@@ -77,6 +77,9 @@ namespace ClaudeCost.Analyzers.Provenance
                     return Eval(conversion.Operand, scope, depth + 1);
                 case IInterpolatedStringOperation interpolated:
                     return EvalInterpolated(interpolated, scope, depth);
+                case IInterpolatedStringHandlerCreationOperation handler:
+                    // sb.Append($"…"), logger calls: an interpolated string bound to a handler type.
+                    return Eval(handler.Content, scope, depth + 1);
                 case IBinaryOperation binary when binary.OperatorKind == BinaryOperatorKind.Add:
                     return EvalConcatenation(binary, scope, depth);
                 case IInvocationOperation invocation:
@@ -219,6 +222,18 @@ namespace ClaudeCost.Analyzers.Provenance
                     case IInterpolationOperation hole:
                         var format = hole.FormatString?.ConstantValue.Value as string;
                         value = TextValue.Concat(value, Formatted(hole.Expression, format, scope, depth + 1));
+                        break;
+                    case IInterpolatedStringAppendOperation append when append.AppendCall is IInvocationOperation call && call.Arguments.Length > 0:
+                        if (append.Kind == OperationKind.InterpolatedStringAppendLiteral)
+                        {
+                            value = TextValue.Concat(value, Eval(call.Arguments[0].Value, scope, depth + 1));
+                        }
+                        else
+                        {
+                            var appendFormat = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "format")?.Value.ConstantValue.Value as string;
+                            value = TextValue.Concat(value, Formatted(call.Arguments[0].Value, appendFormat, scope, depth + 1));
+                        }
+
                         break;
                     default:
                         value = TextValue.Concat(value, TextValue.Dynamic);
