@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using ClaudeCost.Analyzers.Configuration;
+using ClaudeCost.Analyzers.Infrastructure;
+using ClaudeCost.Analyzers.Provenance;
+using ClaudeCost.Analyzers.Surfaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClaudeCost.Analyzers.Requests
+{
+    /// <summary>
+    /// Everything shared by the rules for one compilation: resolved symbols, the model table, options, the
+    /// provenance tracker and the request cache, so that two rules looking at one request do the work once.
+    /// </summary>
+    internal sealed class ClaudeCompilationContext
+    {
+        private static readonly ConditionalWeakTable<Compilation, ClaudeCompilationContext> s_contexts = new ConditionalWeakTable<Compilation, ClaudeCompilationContext>();
+
+        private readonly ConcurrentDictionary<SyntaxNode, ClaudeRequest?> _requests = new ConcurrentDictionary<SyntaxNode, ClaudeRequest?>();
+        private readonly ConcurrentDictionary<SyntaxTree, ClaudeCostOptions> _options = new ConcurrentDictionary<SyntaxTree, ClaudeCostOptions>();
+        private readonly ConcurrentDictionary<(string Id, Location Location), SyntaxNode> _reported = new ConcurrentDictionary<(string, Location), SyntaxNode>();
+        private readonly AnalyzerOptions _analyzerOptions;
+        private readonly OfficialSdkAdapter? _official;
+        private readonly AnthropicSdkAdapter? _community;
+        private readonly ExtensionsAIAdapter? _extensionsAI;
+        private readonly RawHttpAdapter _raw;
+        private readonly JsonTextAdapter _jsonText;
+
+        private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            _analyzerOptions = options;
+            Symbols = new KnownSymbols(compilation);
+            ModelTable = ModelTable.Load(options, cancellationToken);
+            GlobalOptions = ClaudeCostOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, ModelTable.Catalog);
+            Tracker = new ValueTracker(compilation, Symbols, CollectExtraVolatileMembers(compilation, options));
+            Evidence = new ClaudeEvidence();
+            _official = Symbols.HasOfficialSdk ? new OfficialSdkAdapter(Symbols, Tracker) : null;
+            _community = Symbols.HasAnthropicSdk ? new AnthropicSdkAdapter(Symbols, Tracker) : null;
+            _extensionsAI = Symbols.HasExtensionsAI ? new ExtensionsAIAdapter(Symbols, Tracker) : null;
+            _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
+            _jsonText = new JsonTextAdapter(Tracker, Evidence);
+        }
+
+        public KnownSymbols Symbols { get; }
+
+        public ModelTable ModelTable { get; }
+
+        public ClaudeCostOptions GlobalOptions { get; }
+
+        public ValueTracker Tracker { get; }
+
+        public ClaudeEvidence Evidence { get; }
+
+        /// <summary>Operation kinds worth a callback in this compilation (no invocation callbacks without M.E.AI).</summary>
+        public ImmutableArray<OperationKind> OperationKinds => _extensionsAI != null
+            ? ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.Invocation, OperationKind.Literal, OperationKind.InterpolatedString)
+            : ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.Literal, OperationKind.InterpolatedString);
+
+        public static ClaudeCompilationContext Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+            => s_contexts.GetValue(compilation, c => new ClaudeCompilationContext(c, options, cancellationToken));
+
+        public ClaudeCostOptions OptionsFor(SyntaxTree tree)
+            => _options.GetOrAdd(tree, t => ClaudeCostOptions.Read(_analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(t), ModelTable.Catalog));
+
+        /// <summary>
+        /// A location reached by several requests (a prompt builder shared by two calls) is reported for the first
+        /// request that claims it only; the same request analyzed again (the IDE re-analyzes) keeps reporting it.
+        /// </summary>
+        public bool TryClaim(string id, Location location, SyntaxNode requestAnchor)
+            => _reported.GetOrAdd((id, location), requestAnchor) == requestAnchor;
+
+        /// <summary>The request this operation is, if any. Cheap syntax tests come before any semantic work.</summary>
+        public ClaudeRequest? GetRequest(IOperation operation, CancellationToken cancellationToken)
+        {
+            switch (operation)
+            {
+                case IObjectCreationOperation creation:
+                    if (_official != null && _official.IsRequestType(creation.Type))
+                    {
+                        return Cached(creation, c => _official.TryCreate((IObjectCreationOperation)c, cancellationToken));
+                    }
+
+                    if (_community != null && _community.IsRequestType(creation.Type))
+                    {
+                        return Cached(creation, c => _community.TryCreate((IObjectCreationOperation)c, cancellationToken));
+                    }
+
+                    if (creation.Initializer?.Syntax is InitializerExpressionSyntax initializer && initializer.Expressions.Count >= 2 &&
+                        (RawHttpAdapter.LooksLikeKeyedBody(initializer) || creation.Initializer.Initializers.Length >= 2 && HasDtoShape(creation)))
+                    {
+                        return Cached(creation, c => _raw.TryCreate(c, cancellationToken));
+                    }
+
+                    return null;
+                case IAnonymousObjectCreationOperation anonymous:
+                    if (anonymous.Syntax is AnonymousObjectCreationExpressionSyntax syntax && RawHttpAdapter.LooksLikeBody(syntax))
+                    {
+                        return Cached(anonymous, c => _raw.TryCreate(c, cancellationToken));
+                    }
+
+                    return null;
+                case IInvocationOperation invocation:
+                    if (_extensionsAI != null && ExtensionsAIAdapter.IsCandidateName(invocation.TargetMethod.Name))
+                    {
+                        return Cached(invocation, c => _extensionsAI.TryCreate((IInvocationOperation)c, cancellationToken));
+                    }
+
+                    return null;
+                case ILiteralOperation literal:
+                    if (!(literal.Parent is IInterpolatedStringTextOperation) && JsonTextAdapter.LooksLikeBody(literal.Syntax))
+                    {
+                        return Cached(literal, c => _jsonText.TryCreate(c, cancellationToken));
+                    }
+
+                    return null;
+                case IInterpolatedStringOperation interpolated:
+                    if (JsonTextAdapter.LooksLikeBody(interpolated.Syntax))
+                    {
+                        return Cached(interpolated, c => _jsonText.TryCreate(c, cancellationToken));
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static bool HasDtoShape(IObjectCreationOperation creation)
+        {
+            // A DTO body names Model and Messages members in its initializer; the attribute check follows.
+            var model = false;
+            var messages = false;
+            foreach (var item in creation.Initializer!.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property })
+                {
+                    model |= property.Property.Name == "Model";
+                    messages |= property.Property.Name == "Messages";
+                }
+            }
+
+            return model && messages;
+        }
+
+        private ClaudeRequest? Cached(IOperation operation, System.Func<IOperation, ClaudeRequest?> create)
+        {
+            if (_requests.TryGetValue(operation.Syntax, out var cached))
+            {
+                return cached;
+            }
+
+            var request = create(operation);
+            _requests.TryAdd(operation.Syntax, request);
+            return request;
+        }
+
+        private static ImmutableHashSet<string> CollectExtraVolatileMembers(Compilation compilation, AnalyzerOptions options)
+        {
+            var builder = ImmutableHashSet.CreateBuilder<string>(System.StringComparer.Ordinal);
+            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(ClaudeCostOptions.ExtraVolatileMembersKey, out var global))
+            {
+                Add(builder, global);
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(ClaudeCostOptions.ExtraVolatileMembersKey, out var value))
+                {
+                    Add(builder, value);
+                }
+            }
+
+            return builder.ToImmutable();
+
+            static void Add(ImmutableHashSet<string>.Builder builder, string value)
+            {
+                foreach (var part in value.Split(','))
+                {
+                    var member = part.Trim();
+                    if (member.Length > 0)
+                    {
+                        builder.Add(member);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ClaudeCost.Analyzers.Surfaces
+{
+    /// <summary>
+    /// Text evidence that code talks to Anthropic's API: the endpoint host, the <c>anthropic-version</c> header, a
+    /// platform body version. Looked up once per type declaration (cached), by scanning string tokens only.
+    /// </summary>
+    internal sealed class ClaudeEvidence
+    {
+        [Flags]
+        private enum Marks
+        {
+            None = 0,
+            Anthropic = 1,
+            OtherProvider = 2,
+            CountTokens = 4,
+            CacheControl = 8,
+        }
+
+        private readonly ConcurrentDictionary<SyntaxNode, Marks> _byContainer = new ConcurrentDictionary<SyntaxNode, Marks>();
+
+        /// <summary>The enclosing type (or file, for top-level statements) names the Anthropic API.</summary>
+        public bool MentionsAnthropic(SyntaxNode node) => (MarksOf(Container(node)) & Marks.Anthropic) != 0;
+
+        /// <summary>The enclosing type also talks to another provider (OpenAI, Ollama…): only a Claude model id decides then.</summary>
+        public bool MentionsOtherProvider(SyntaxNode node) => (MarksOf(Container(node)) & Marks.OtherProvider) != 0;
+
+        /// <summary>The enclosing member posts to <c>count_tokens</c>, which is free.</summary>
+        public bool IsCountTokens(SyntaxNode node) => (MarksOf(Member(node)) & Marks.CountTokens) != 0;
+
+        /// <summary>The enclosing member writes a "cache_control" key (a literal that is exactly that key) outside <paramref name="body"/>.</summary>
+        public bool HasCacheControlOutside(SyntaxNode body)
+        {
+            var member = Member(body);
+            foreach (var token in member.DescendantTokens())
+            {
+                if (token.Span.IntersectsWith(body.Span))
+                {
+                    continue;
+                }
+
+                // body["cache_control"] = …, dict.Add("cache_control", …): a key written by a statement.
+                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == "cache_control")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private Marks MarksOf(SyntaxNode container)
+            => _byContainer.GetOrAdd(container, Scan);
+
+        private static Marks Scan(SyntaxNode container)
+        {
+            var marks = Marks.None;
+            foreach (var token in container.DescendantTokens())
+            {
+                if (!(token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
+                      token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) ||
+                      token.IsKind(SyntaxKind.Utf8StringLiteralToken)))
+                {
+                    continue;
+                }
+
+                var text = token.ValueText;
+                if (text.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
+                {
+                    marks |= Marks.Anthropic;
+                }
+
+                if (text.IndexOf("openai", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("ollama", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                    text.IndexOf("chat/completions", StringComparison.Ordinal) >= 0 || text.IndexOf("generativelanguage", StringComparison.Ordinal) >= 0)
+                {
+                    marks |= Marks.OtherProvider;
+                }
+
+                if (text.IndexOf("count_tokens", StringComparison.Ordinal) >= 0)
+                {
+                    marks |= Marks.CountTokens;
+                }
+            }
+
+            return marks;
+        }
+
+        private static SyntaxNode Container(SyntaxNode node)
+        {
+            SyntaxNode? type = null;
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (current is TypeDeclarationSyntax)
+                {
+                    type = current;
+                }
+            }
+
+            // The outermost type: nested helper classes share the evidence of the class they live in.
+            return type ?? node.SyntaxTree.GetRoot();
+        }
+
+        private static SyntaxNode Member(SyntaxNode node)
+        {
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (current is BaseMethodDeclarationSyntax || current is LocalFunctionStatementSyntax || current is PropertyDeclarationSyntax || current is GlobalStatementSyntax || current is AccessorDeclarationSyntax)
+                {
+                    return current is GlobalStatementSyntax ? current.SyntaxTree.GetRoot() : current;
+                }
+            }
+
+            return node.SyntaxTree.GetRoot();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClaudeCost.Analyzers.Surfaces
+{
+    internal static class OperationHelpers
+    {
+        public static IOperation Peel(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        /// <summary>The member assignments of an object initializer, by member name (last one wins).</summary>
+        public static Dictionary<string, ISimpleAssignmentOperation> Members(IObjectOrCollectionInitializerOperation? initializer)
+        {
+            var members = new Dictionary<string, ISimpleAssignmentOperation>(System.StringComparer.Ordinal);
+            if (initializer == null)
+            {
+                return members;
+            }
+
+            foreach (var item in initializer.Initializers)
+            {
+                if (item is ISimpleAssignmentOperation assignment)
+                {
+                    var name = assignment.Target switch
+                    {
+                        IPropertyReferenceOperation property => property.Property.Name,
+                        IFieldReferenceOperation field => field.Field.Name,
+                        _ => null,
+                    };
+
+                    if (name != null)
+                    {
+                        members[name] = assignment;
+                    }
+                }
+            }
+
+            return members;
+        }
+
+        /// <summary>The elements of a list written out as a collection expression, array or collection initializer.</summary>
+        public static List<IOperation>? Elements(IOperation value)
+        {
+            value = Peel(value);
+            if (value.Syntax is CollectionExpressionSyntax collection)
+            {
+                return Provenance.ValueTracker.ElementOperations(collection, value.SemanticModel).Select(Peel).ToList();
+            }
+
+            switch (value)
+            {
+                case IArrayCreationOperation array when array.Initializer != null:
+                    return array.Initializer.ElementValues.Select(Peel).ToList();
+                case IObjectCreationOperation creation when creation.Initializer != null && creation.Initializer.Initializers.All(i => i is IInvocationOperation):
+                    var list = new List<IOperation>();
+                    foreach (var add in creation.Initializer.Initializers.OfType<IInvocationOperation>())
+                    {
+                        if (add.Arguments.Length == 1)
+                        {
+                            list.Add(Peel(add.Arguments[0].Value));
+                        }
+                    }
+
+                    return list;
+                case IObjectCreationOperation emptyCreation when emptyCreation.Initializer == null && emptyCreation.Arguments.Length == 0:
+                    return new List<IOperation>();
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>A local's single initializer value, when the local is never written again.</summary>
+        public static IOperation? FollowLocal(IOperation value)
+        {
+            value = Peel(value);
+            if (!(value is ILocalReferenceOperation reference))
+            {
+                return null;
+            }
+
+            var root = value;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            IOperation? initializer = null;
+            foreach (var operation in root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                        initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                        break;
+                    case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                        return null;
+                }
+            }
+
+            return initializer == null ? null : Peel(initializer);
+        }
+
+        /// <summary>True when the syntax mentions a cache breakpoint (cheap text test used for nested message content).</summary>
+        public static bool MentionsCacheControl(SyntaxNode syntax)
+        {
+            foreach (var token in syntax.DescendantTokens())
+            {
+                var text = token.ValueText;
+                if (text.IndexOf("CacheControl", System.StringComparison.Ordinal) >= 0 ||
+                    text.IndexOf("cache_control", System.StringComparison.Ordinal) >= 0 ||
+                    text == "CachePoint")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public static long? ConstantLong(IOperation? value)
+        {
+            if (value == null)
+            {
+                return null;
+            }
+
+            var constant = Peel(value).ConstantValue;
+            if (!constant.HasValue || constant.Value == null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return System.Convert.ToInt64(constant.Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (System.Exception e) when (e is System.FormatException || e is System.InvalidCastException || e is System.OverflowException)
+            {
+                return null;
+            }
+        }
+
+        public static bool IsNullLiteral(IOperation value)
+        {
+            var peeled = Peel(value);
+            return peeled.ConstantValue.HasValue && peeled.ConstantValue.Value == null;
+        }
+    }
+}

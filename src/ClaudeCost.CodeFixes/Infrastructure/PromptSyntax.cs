@@ -1,0 +1,96 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace ClaudeCost.CodeFixes.Infrastructure
+{
+    /// <summary>Per-surface syntax for cache breakpoints and text blocks, shared by the caching fixes.</summary>
+    internal static class PromptSyntax
+    {
+        public static string TextBlockType(bool beta) => beta ? "Anthropic.Models.Beta.Messages.BetaTextBlockParam" : "Anthropic.Models.Messages.TextBlockParam";
+
+        public static string CacheControlType(bool beta) => beta ? "Anthropic.Models.Beta.Messages.BetaCacheControlEphemeral" : "Anthropic.Models.Messages.CacheControlEphemeral";
+
+        /// <summary><c>CacheControl = new CacheControlEphemeral()</c> for an official-SDK initializer.</summary>
+        public static ExpressionSyntax OfficialCacheControlAssignment(bool beta)
+            => SyntaxTemplates.Expression("CacheControl = new " + CacheControlType(beta) + "()");
+
+        /// <summary>Adds an assignment to an object creation's initializer (creating the initializer when absent).</summary>
+        public static BaseObjectCreationExpressionSyntax AddInitializerMember(BaseObjectCreationExpressionSyntax creation, ExpressionSyntax assignment)
+        {
+            if (creation.Initializer == null)
+            {
+                var trailing = creation.GetTrailingTrivia();
+                var initializer = SyntaxFactory.InitializerExpression(SyntaxKind.ObjectInitializerExpression, SyntaxFactory.SingletonSeparatedList(assignment))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                return creation.WithoutTrailingTrivia().WithInitializer(initializer).WithTrailingTrivia(trailing);
+            }
+
+            var expressions = creation.Initializer.Expressions;
+            if (expressions.Count > 0 && expressions.SeparatorCount == expressions.Count)
+            {
+                // A trailing comma: insert before the closing brace, keeping the user's layout.
+                expressions = expressions.Add(assignment.WithAdditionalAnnotations(Formatter.Annotation));
+            }
+            else
+            {
+                expressions = expressions.Add(assignment.WithAdditionalAnnotations(Formatter.Annotation));
+            }
+
+            return creation.WithInitializer(creation.Initializer.WithExpressions(expressions));
+        }
+
+        /// <summary>Adds <c>cache_control = new { type = "ephemeral" }</c> to an anonymous object.</summary>
+        public static AnonymousObjectCreationExpressionSyntax AddAnonymousCacheControl(AnonymousObjectCreationExpressionSyntax anonymous)
+        {
+            var member = SyntaxFactory.AnonymousObjectMemberDeclarator(
+                SyntaxFactory.NameEquals("cache_control"),
+                SyntaxTemplates.Expression("new { type = \"ephemeral\" }"));
+            return anonymous.WithInitializers(anonymous.Initializers.Add(member));
+        }
+
+        /// <summary>
+        /// An array of anonymous objects whose elements now differ in shape must be <c>new object[] { … }</c>:
+        /// <c>new[] { … }</c> infers one anonymous type for all elements.
+        /// </summary>
+        public static ExpressionSyntax AsObjectArray(ImplicitArrayCreationExpressionSyntax array)
+        {
+            var type = SyntaxFactory.ArrayType(
+                SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.ObjectKeyword)),
+                SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression()))));
+            return SyntaxFactory.ArrayCreationExpression(
+                    array.NewKeyword.WithTrailingTrivia(SyntaxFactory.Space),
+                    type.WithTrailingTrivia(array.CloseBracketToken.TrailingTrivia),
+                    array.Initializer)
+                .WithLeadingTrivia(array.GetLeadingTrivia());
+        }
+
+        /// <summary>The expression list a block sits in (collection initializer, array initializer or collection expression) and the list node.</summary>
+        public static SyntaxNode? ContainingList(SyntaxNode block)
+        {
+            var parent = block.Parent;
+            if (parent is ExpressionElementSyntax element)
+            {
+                return element.Parent as CollectionExpressionSyntax;
+            }
+
+            return parent as InitializerExpressionSyntax;
+        }
+
+        /// <summary>Appends an element to a list node (initializer or collection expression).</summary>
+        public static SyntaxNode AppendElement(SyntaxNode list, ExpressionSyntax element)
+        {
+            switch (list)
+            {
+                case InitializerExpressionSyntax initializer:
+                    return initializer.WithExpressions(initializer.Expressions.Add(element));
+                case CollectionExpressionSyntax collection:
+                    return collection.WithElements(collection.Elements.Add(SyntaxFactory.ExpressionElement(element)));
+                default:
+                    return list;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace ClaudeCost.CodeFixes.Infrastructure
+{
+    /// <summary>
+    /// A syntax rewrite for one diagnostic: given the current root and the diagnostic's nodes found by annotation,
+    /// returns the new root, or null when the fix does not apply (any more).
+    /// </summary>
+    internal delegate SyntaxNode? DiagnosticRewrite(SyntaxNode root, AnnotatedDiagnostic diagnostic);
+
+    /// <summary>A diagnostic whose primary and additional locations are tracked by annotations across edits.</summary>
+    internal sealed class AnnotatedDiagnostic
+    {
+        public AnnotatedDiagnostic(Diagnostic diagnostic, SyntaxAnnotation primary, ImmutableArray<SyntaxAnnotation> additional)
+        {
+            Diagnostic = diagnostic;
+            Primary = primary;
+            Additional = additional;
+        }
+
+        public Diagnostic Diagnostic { get; }
+
+        public SyntaxAnnotation Primary { get; }
+
+        public ImmutableArray<SyntaxAnnotation> Additional { get; }
+
+        public SyntaxNode? PrimaryNode(SyntaxNode root) => root.GetAnnotatedNodes(Primary).FirstOrDefault();
+
+        public SyntaxNode? AdditionalNode(SyntaxNode root, int index)
+            => index < Additional.Length ? root.GetAnnotatedNodes(Additional[index]).FirstOrDefault() : null;
+
+        public string? Property(string name) => Diagnostic.Properties.TryGetValue(name, out var value) ? value : null;
+    }
+
+    /// <summary>
+    /// Applies a document's fixes one after another on one tree, finding each diagnostic's nodes by annotation, so
+    /// that FixAll gives the same result as fixing one by one, even when two fixes touch the same initializer.
+    /// </summary>
+    internal static class SequentialFixer
+    {
+        public static async Task<Document> ApplyAsync(Document document, IEnumerable<Diagnostic> diagnostics, DiagnosticRewrite rewrite, Func<Document, CancellationToken, Task<Document>> finish, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null)
+            {
+                return document;
+            }
+
+            var tracked = new List<AnnotatedDiagnostic>();
+            var nodesToAnnotate = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                var primaryNode = FindNode(root, diagnostic.Location);
+                if (primaryNode == null)
+                {
+                    continue;
+                }
+
+                var primary = new SyntaxAnnotation("ClaudeCost.Fix");
+                Add(nodesToAnnotate, primaryNode, primary);
+                var additional = ImmutableArray.CreateBuilder<SyntaxAnnotation>();
+                foreach (var location in diagnostic.AdditionalLocations)
+                {
+                    var annotation = new SyntaxAnnotation("ClaudeCost.Fix");
+                    var node = location.SourceTree == root.SyntaxTree ? FindNode(root, location) : null;
+                    if (node != null)
+                    {
+                        Add(nodesToAnnotate, node, annotation);
+                    }
+
+                    additional.Add(annotation);
+                }
+
+                tracked.Add(new AnnotatedDiagnostic(diagnostic, primary, additional.ToImmutable()));
+            }
+
+            root = root.ReplaceNodes(nodesToAnnotate.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodesToAnnotate[original]));
+            var changed = false;
+            foreach (var item in tracked)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var next = rewrite(root, item);
+                if (next != null)
+                {
+                    root = next;
+                    changed = true;
+                }
+            }
+
+            if (!changed)
+            {
+                return document;
+            }
+
+            return await finish(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The node whose span is exactly the location's, or the smallest node containing it.</summary>
+        public static SyntaxNode? FindNode(SyntaxNode root, Location location)
+        {
+            var span = location.SourceSpan;
+            if (!root.FullSpan.Contains(span))
+            {
+                return null;
+            }
+
+            var node = root.FindNode(span, getInnermostNodeForTie: true);
+            for (var current = node; current != null; current = current.Parent)
+            {
+                if (current.Span == span)
+                {
+                    return current;
+                }
+
+                if (current.Span.Start != span.Start)
+                {
+                    break;
+                }
+            }
+
+            return node;
+        }
+
+        public static FixAllProvider Create(DiagnosticRewrite rewrite, Func<Document, CancellationToken, Task<Document>> finish)
+            => FixAllProvider.Create(async (context, document, diagnostics) =>
+            {
+                var relevant = diagnostics.Where(d => context.CodeActionEquivalenceKey == null || EquivalenceKeys.Offers(d, context.CodeActionEquivalenceKey));
+                return await ApplyAsync(document, relevant, rewrite, finish, context.CancellationToken).ConfigureAwait(false);
+            });
+
+        private static void Add(Dictionary<SyntaxNode, List<SyntaxAnnotation>> map, SyntaxNode node, SyntaxAnnotation annotation)
+        {
+            if (!map.TryGetValue(node, out var list))
+            {
+                list = new List<SyntaxAnnotation>();
+                map[node] = list;
+            }
+
+            list.Add(annotation);
+        }
+    }
+
+    /// <summary>Equivalence keys, one per kind of fix (FixAll applies the kind the user picked).</summary>
+    internal static class EquivalenceKeys
+    {
+        public const string UseToday = "CC0001.UseToday";
+        public const string MoveAfterPrefix = "CC0001.MoveAfterPrefix";
+        public const string AddBreakpoint = "CC0002.AddBreakpoint";
+
+        public static bool Offers(Diagnostic diagnostic, string key) => diagnostic.Id == key.Substring(0, 6);
+    }
+}

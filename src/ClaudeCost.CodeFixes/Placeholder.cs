@@ -1,1 +1,0 @@
-namespace ClaudeCost.CodeFixes { internal static class Placeholder { } }
