@@ -68,6 +68,19 @@ namespace ClaudeCost.Analyzers.Tests.Docs
                 }
             }
 
+            // `dotnet format analyzers --diagnostics ID` runs the analyzers that support ID and builds its Fix All from
+            // the first diagnostic they report, whatever its ID: an analyzer that reports a fixable ID next to other
+            // IDs makes the bulk fix fail at random ("didn't return a Fix All action").
+            foreach (var analyzer in RuleCatalog.SupportedDiagnostics.GroupBy(p => p.Analyzer))
+            {
+                var ids = analyzer.Select(p => p.Descriptor.Id).Distinct().ToList();
+                var fixable = ids.Where(RuleCatalog.FixersById.ContainsKey).ToList();
+                if (ids.Count > 1 && fixable.Count > 0)
+                {
+                    problems.Add($"{analyzer.Key.Name} reports {string.Join(", ", ids)}, and {string.Join(", ", fixable)} has a code fix: give each fixable rule an analyzer of its own, or `dotnet format` cannot apply its fix reliably.");
+                }
+            }
+
             foreach (var (id, fixers) in RuleCatalog.FixersById)
             {
                 if (!Descriptors.Any(d => d.Id == id))
