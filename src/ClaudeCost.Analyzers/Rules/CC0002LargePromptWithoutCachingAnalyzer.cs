@@ -77,16 +77,16 @@ namespace ClaudeCost.Analyzers.Rules
             context.Report(Rule, location, properties.ToImmutable(), ImmutableArray.Create(target.Syntax.GetLocation()), CostMath.FormatTokens(tokens, approximate: true), what, full, model.Display, read);
         }
 
+        /// <summary>What the breakpoint would cache: the tools, the system prompt, or both.</summary>
         private static string DescribeRun(ClaudeRequest request, PromptPart? lastStable, PromptPart? runEndsIn)
         {
-            var hasTools = !request.Tools.IsEmpty && (lastStable?.Segment == PromptSegment.System || runEndsIn?.Segment == PromptSegment.System || lastStable?.Segment == PromptSegment.Tools);
-            var reachesSystem = lastStable?.Segment == PromptSegment.System || runEndsIn?.Segment == PromptSegment.System;
-            if (hasTools && reachesSystem)
+            var segment = (lastStable ?? runEndsIn)!.Segment;
+            if (segment == PromptSegment.Tools)
             {
-                return "prompt prefix (tool definitions and system prompt)";
+                return "tool definitions";
             }
 
-            return reachesSystem ? "system prompt" : "tool definitions";
+            return request.Tools.IsEmpty ? "system prompt" : "prompt prefix (tool definitions and system prompt)";
         }
     }
 }

@@ -252,7 +252,7 @@ namespace ClaudeCost.CodeFixes.Fixes
 
             var newBlock = SyntaxTemplates.Expression("new { type = \"text\", text = __0__ }", moved);
             var newInitializer = initializer.ReplaceNode(block, updated);
-            newInitializer = newInitializer.WithExpressions(newInitializer.Expressions.Add(newBlock));
+            newInitializer = newInitializer.WithExpressions(PromptSyntax.Append(newInitializer.Expressions, newBlock));
             var array = initializer.Parent!;
             SyntaxNode newArray = array is ImplicitArrayCreationExpressionSyntax implicitArray
                 ? PromptSyntax.AsObjectArray(implicitArray.WithInitializer(newInitializer))

@@ -79,18 +79,65 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             return parent as InitializerExpressionSyntax;
         }
 
-        /// <summary>Appends an element to a list node (initializer or collection expression).</summary>
+        /// <summary>Appends an element to a list node (initializer or collection expression), following the list's layout.</summary>
         public static SyntaxNode AppendElement(SyntaxNode list, ExpressionSyntax element)
         {
             switch (list)
             {
                 case InitializerExpressionSyntax initializer:
-                    return initializer.WithExpressions(initializer.Expressions.Add(element));
+                    return initializer.WithExpressions(Append(initializer.Expressions, element));
                 case CollectionExpressionSyntax collection:
-                    return collection.WithElements(collection.Elements.Add(SyntaxFactory.ExpressionElement(element)));
+                    return collection.WithElements(Append(collection.Elements, (CollectionElementSyntax)SyntaxFactory.ExpressionElement(element)));
                 default:
                     return list;
             }
+        }
+
+        /// <summary>
+        /// Appends to a separated list: one element per line stays one per line (with the previous element's
+        /// indentation, and a trailing comma when the list had one); a one-line list gets ", element".
+        /// </summary>
+        public static SeparatedSyntaxList<T> Append<T>(SeparatedSyntaxList<T> items, T element)
+            where T : SyntaxNode
+        {
+            if (items.Count == 0)
+            {
+                return items.Add(element);
+            }
+
+            var last = items[items.Count - 1];
+            var hasTrailingSeparator = items.SeparatorCount == items.Count;
+            var nodesAndTokens = items.GetWithSeparators();
+            var builder = new System.Collections.Generic.List<SyntaxNodeOrToken>();
+            if (hasTrailingSeparator)
+            {
+                var trailing = items.GetSeparator(items.Count - 1);
+                builder.AddRange(nodesAndTokens);
+                builder.Add(element.WithLeadingTrivia(last.GetLeadingTrivia()).WithTrailingTrivia(last.GetTrailingTrivia()));
+                builder.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(trailing.TrailingTrivia));
+                return SyntaxFactory.SeparatedList<T>(builder);
+            }
+
+            var multiLine = last.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            for (var i = 0; i < nodesAndTokens.Count - 1; i++)
+            {
+                builder.Add(nodesAndTokens[i]);
+            }
+
+            if (multiLine)
+            {
+                builder.Add(last.WithoutTrailingTrivia());
+                builder.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(last.GetTrailingTrivia()));
+                builder.Add(element.WithLeadingTrivia(last.GetLeadingTrivia()).WithTrailingTrivia(last.GetTrailingTrivia()));
+            }
+            else
+            {
+                builder.Add(last);
+                builder.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+                builder.Add(element);
+            }
+
+            return SyntaxFactory.SeparatedList<T>(builder);
         }
     }
 }

@@ -17,9 +17,12 @@ namespace ClaudeCost.CodeFixes.Infrastructure
         public static ExpressionSyntax Expression(string template, params SyntaxNode[] holes)
         {
             var parsed = SyntaxFactory.ParseExpression(template);
-            var annotated = parsed.ReplaceNodes(
-                parsed.DescendantNodesAndSelf().OfType<QualifiedNameSyntax>().Where(q => !(q.Parent is QualifiedNameSyntax)),
-                (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
+            // Outermost qualified names (types) and namespace-qualified member accesses (enum members, statics).
+            var names = parsed.DescendantNodesAndSelf()
+                .Where(n => n is QualifiedNameSyntax && !(n.Parent is QualifiedNameSyntax) ||
+                            n is MemberAccessExpressionSyntax access && !(n.Parent is MemberAccessExpressionSyntax) && IsNamespaceQualified(access))
+                .ToList();
+            var annotated = parsed.ReplaceNodes(names, (_, rewritten) => rewritten.WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation));
 
             if (holes.Length > 0)
             {
@@ -34,6 +37,18 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             }
 
             return annotated.WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        private static bool IsNamespaceQualified(MemberAccessExpressionSyntax access)
+        {
+            ExpressionSyntax current = access;
+            while (current is MemberAccessExpressionSyntax inner)
+            {
+                current = inner.Expression;
+            }
+
+            return current is AliasQualifiedNameSyntax ||
+                current is IdentifierNameSyntax { Identifier.ValueText: "Anthropic" or "System" or "Microsoft" };
         }
 
         /// <summary>Replaces <paramref name="original"/> with <paramref name="replacement"/>, moving the original's outer trivia onto it.</summary>
