@@ -126,10 +126,7 @@ namespace ClaudeCost.Analyzers.Knowledge
             if (!_memo.TryGetValue(rawId, out var resolution))
             {
                 resolution = ResolveSlow(rawId);
-                if (Volatile.Read(ref _memoCount) < MemoCapacity && _memo.TryAdd(rawId, resolution))
-                {
-                    Interlocked.Increment(ref _memoCount);
-                }
+                Remember(_memo, ref _memoCount, rawId, resolution);
             }
 
             if (resolution.Model == null)
@@ -191,12 +188,26 @@ namespace ClaudeCost.Analyzers.Knowledge
             }
 
             shaped = ModelIds.ParseShape(rawId) != null;
-            if (Volatile.Read(ref s_shapeMemoCount) < MemoCapacity && s_shapeMemo.TryAdd(rawId, shaped))
+            Remember(s_shapeMemo, ref s_shapeMemoCount, rawId, shaped);
+            return shaped;
+        }
+
+        /// <summary>
+        /// Bounded memo: when full it starts over, so a long-lived host (an IDE typing many partial ids) keeps
+        /// remembering the spellings in use now instead of none at all.
+        /// </summary>
+        private static void Remember<T>(ConcurrentDictionary<string, T> memo, ref int count, string key, T value)
+        {
+            if (Volatile.Read(ref count) >= MemoCapacity)
             {
-                Interlocked.Increment(ref s_shapeMemoCount);
+                memo.Clear();
+                Volatile.Write(ref count, 0);
             }
 
-            return shaped;
+            if (memo.TryAdd(key, value))
+            {
+                Interlocked.Increment(ref count);
+            }
         }
 
         /// <summary>The model with this API id or alias (case-insensitive, no other normalization), or null.</summary>
