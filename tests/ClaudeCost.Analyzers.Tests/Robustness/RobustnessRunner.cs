@@ -382,9 +382,9 @@ internal static class RobustnessRunner
 
     /// <summary>
     /// Stack of the thread the fixes are called on: 1 MB, the default stack of a Windows thread-pool thread, where
-    /// Visual Studio and dotnet format run code fixes. Pinned so that results do not depend on which thread (a 1.5 MB
-    /// Linux pool thread, an 8 MB one) happens to run a fix; the fix's code runs there until its first real asynchronous
-    /// wait (Roslyn's own post-processing of a code action continues on the thread pool).
+    /// Visual Studio runs code fixes. Pinned so that results do not depend on the platform or on which thread happens to
+    /// run a fix (Linux thread-pool threads usually get several times more); the fix's code runs there until its first
+    /// real asynchronous wait (Roslyn's own post-processing of a code action continues on the thread pool).
     /// </summary>
     public const int FixStackSize = 1024 * 1024;
 
