@@ -32,18 +32,31 @@ namespace ClaudeCost.Analyzers.Configuration
         public const string DefaultModelKey = "claudecost.default_model";
         public const string ExtraVolatileMembersKey = "claudecost.cc0001.extra_volatile_members";
         public const string MinimumPrefixTokensKey = "claudecost.cc0002.minimum_prefix_tokens";
+        public const string SmallModelKey = "claudecost.cc0003.small_model";
+        public const string ShortAnswerMaxTokensKey = "claudecost.cc0003.short_answer_max_tokens";
 
-        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey);
+        public const string DefaultSmallModel = "claude-haiku-5-5";
+        public const int DefaultShortAnswerMaxTokens = 64;
 
-        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, ImmutableArray<OptionProblem>.Empty);
+        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey, SmallModelKey, ShortAnswerMaxTokensKey);
 
-        private ClaudeCostOptions(string? defaultModel, ImmutableHashSet<string> extraVolatileMembers, int? minimumPrefixTokens, ImmutableArray<OptionProblem> problems)
+        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, DefaultSmallModel, DefaultShortAnswerMaxTokens, ImmutableArray<OptionProblem>.Empty);
+
+        private ClaudeCostOptions(string? defaultModel, ImmutableHashSet<string> extraVolatileMembers, int? minimumPrefixTokens, string smallModel, int shortAnswerMaxTokens, ImmutableArray<OptionProblem> problems)
         {
             DefaultModel = defaultModel;
             ExtraVolatileMembers = extraVolatileMembers;
             MinimumPrefixTokens = minimumPrefixTokens;
+            SmallModel = smallModel;
+            ShortAnswerMaxTokens = shortAnswerMaxTokens;
             Problems = problems;
         }
+
+        /// <summary>The small-tier model CC0003's fix moves a short-answer call to.</summary>
+        public string SmallModel { get; }
+
+        /// <summary>A MaxTokens at or below this counts as a short-answer signal for CC0003/CC0014.</summary>
+        public int ShortAnswerMaxTokens { get; }
 
         /// <summary>The model assumed when a request's model cannot be resolved (null: the largest minimum, priced as the table's default).</summary>
         public string? DefaultModel { get; }
@@ -111,12 +124,38 @@ namespace ClaudeCost.Analyzers.Configuration
                 }
             }
 
-            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0)
+            var smallModel = DefaultSmallModel;
+            if (options.TryGetValue(SmallModelKey, out var smallText) && smallText.Trim().Length > 0)
+            {
+                if (catalog.TryResolve(smallText.Trim(), out var small) && small.Model.Tier == Knowledge.ModelTier.Small)
+                {
+                    smallModel = smallText.Trim();
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(SmallModelKey, smallText, "a small-tier (Haiku) model id the ClaudeCost model table knows, e.g. claude-haiku-5-5"));
+                }
+            }
+
+            var shortAnswer = DefaultShortAnswerMaxTokens;
+            if (options.TryGetValue(ShortAnswerMaxTokensKey, out var shortText))
+            {
+                if (int.TryParse(shortText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedShort) && parsedShort > 0)
+                {
+                    shortAnswer = parsedShort;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(ShortAnswerMaxTokensKey, shortText, "a positive whole number of tokens, e.g. 64"));
+                }
+            }
+
+            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0 && smallModel == DefaultSmallModel && shortAnswer == DefaultShortAnswerMaxTokens)
             {
                 return Default;
             }
 
-            return new ClaudeCostOptions(defaultModel, extra, minimum, problems.ToImmutable());
+            return new ClaudeCostOptions(defaultModel, extra, minimum, smallModel, shortAnswer, problems.ToImmutable());
         }
     }
 }

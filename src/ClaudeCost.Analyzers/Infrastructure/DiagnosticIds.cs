@@ -5,7 +5,9 @@ namespace ClaudeCost.Analyzers.Infrastructure
     {
         public const string VolatileValueInCachedPrefix = "CC0001";
         public const string LargePromptWithoutCaching = "CC0002";
+        public const string PremiumModelOnShortAnswerPath = "CC0003";
         public const string RetiredModel = "CC0010";
+        public const string ThinkingOnShortAnswerPath = "CC0014";
         public const string ModelScheduledForRetirement = "CC0015";
         public const string CheaperSuccessorModel = "CC0016";
         public const string UnknownModelId = "CC0019";

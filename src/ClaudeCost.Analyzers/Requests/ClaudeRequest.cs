@@ -126,8 +126,10 @@ namespace ClaudeCost.Analyzers.Requests
             SyntaxNode? firstUserMessageSyntax,
             long? maxTokens,
             bool hasUnplacedBreakpoint = false,
-            bool canCache = true)
+            bool canCache = true,
+            SyntaxNode? thinkingSyntax = null)
         {
+            ThinkingSyntax = thinkingSyntax;
             HasUnplacedBreakpoint = hasUnplacedBreakpoint;
             CanCache = canCache;
             Surface = surface;
@@ -168,6 +170,9 @@ namespace ClaudeCost.Analyzers.Requests
         public SyntaxNode? FirstUserMessageSyntax { get; }
 
         public long? MaxTokens { get; }
+
+        /// <summary>The member that turns on extended thinking / reasoning (the whole <c>Thinking = …</c> assignment), when set.</summary>
+        public SyntaxNode? ThinkingSyntax { get; }
 
         /// <summary>
         /// A breakpoint is set somewhere the adapter cannot place precisely (a later <c>with</c>, a "cache_control"

@@ -266,7 +266,7 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         /// <summary>The enclosing request object sets temperature, top_p or top_k (HTTP 400 on 4.7-and-later models).</summary>
-        private static bool SetsSampling(IOperation operation)
+        internal static bool SetsSampling(IOperation operation)
         {
             for (var current = operation.Parent; current != null; current = current.Parent)
             {

@@ -170,7 +170,8 @@ namespace ClaudeCost.Analyzers.Surfaces
             long? maxTokens = keyed.TryGetValue("maxtokens", out var max) ? OperationHelpers.ConstantLong(max) : null;
             var isFree = _evidence.IsCountTokens(body.Syntax);
             var unplaced = _evidence.HasCacheControlOutside(body.Syntax);
-            return new ClaudeRequest(surface, body.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, unplaced);
+            var thinking = keyed.TryGetValue("thinking", out var thinkingValue) && !OperationHelpers.IsNullLiteral(thinkingValue) ? thinkingValue.Parent?.Syntax ?? thinkingValue.Syntax : null;
+            return new ClaudeRequest(surface, body.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, unplaced, thinkingSyntax: thinking);
         }
 
         private ImmutableArray<PromptPart> ReadBlocks(IOperation value, PromptSegment segment, ImmutableArray<PromptPosition>.Builder breakpoints, out SystemShape shape, CancellationToken cancellationToken)
