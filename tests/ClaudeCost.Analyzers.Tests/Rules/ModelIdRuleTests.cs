@@ -129,6 +129,39 @@ namespace ClaudeCost.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task ExtensionsAIAndClaudiaSpellings()
+        {
+            var test = AllFour("""
+                using Anthropic;
+                using Microsoft.Extensions.AI;
+
+                class Chat
+                {
+                    IChatClient Make(AnthropicClient client) => client.AsIChatClient({|CC0010:"claude-3-5-haiku-20241022"|});
+                    ChatOptions Options() => new ChatOptions { ModelId = {|CC0015:"claude-sonnet-4-5-20250929"|} };
+                }
+                """);
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task ClaudiaConstantsAreReportedWhereUsed()
+        {
+            var test = new AnalyzerTest<CC0010RetiredModelAnalyzer>
+            {
+                TestCode = """
+                    class Config
+                    {
+                        string Model = {|CC0010:Claudia.Models.Claude3Haiku|};
+                    }
+                    """,
+                ReferenceSet = ReferenceSets.NoOfficialAnthropic,
+            };
+            test.StandIns.Add(StandIn.Claudia);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task AppSettingsJsonIsChecked()
         {
             var test = AllFour("class C { }");
