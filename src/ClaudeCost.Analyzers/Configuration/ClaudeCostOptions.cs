@@ -34,16 +34,19 @@ namespace ClaudeCost.Analyzers.Configuration
         public const string MinimumPrefixTokensKey = "claudecost.cc0002.minimum_prefix_tokens";
         public const string SmallModelKey = "claudecost.cc0003.small_model";
         public const string ShortAnswerMaxTokensKey = "claudecost.cc0003.short_answer_max_tokens";
+        public const string DefaultMaxTokensKey = "claudecost.cc0005.default_max_tokens";
 
         public const string DefaultSmallModel = "claude-haiku-5-5";
         public const int DefaultShortAnswerMaxTokens = 64;
+        public const int DefaultOutputLimit = 1024;
 
-        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey, SmallModelKey, ShortAnswerMaxTokensKey);
+        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey, SmallModelKey, ShortAnswerMaxTokensKey, DefaultMaxTokensKey);
 
-        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, DefaultSmallModel, DefaultShortAnswerMaxTokens, ImmutableArray<OptionProblem>.Empty);
+        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, DefaultSmallModel, DefaultShortAnswerMaxTokens, DefaultOutputLimit, ImmutableArray<OptionProblem>.Empty);
 
-        private ClaudeCostOptions(string? defaultModel, ImmutableHashSet<string> extraVolatileMembers, int? minimumPrefixTokens, string smallModel, int shortAnswerMaxTokens, ImmutableArray<OptionProblem> problems)
+        private ClaudeCostOptions(string? defaultModel, ImmutableHashSet<string> extraVolatileMembers, int? minimumPrefixTokens, string smallModel, int shortAnswerMaxTokens, int outputLimit, ImmutableArray<OptionProblem> problems)
         {
+            OutputLimit = outputLimit;
             DefaultModel = defaultModel;
             ExtraVolatileMembers = extraVolatileMembers;
             MinimumPrefixTokens = minimumPrefixTokens;
@@ -51,6 +54,9 @@ namespace ClaudeCost.Analyzers.Configuration
             ShortAnswerMaxTokens = shortAnswerMaxTokens;
             Problems = problems;
         }
+
+        /// <summary>The max_tokens value CC0005's fix writes.</summary>
+        public int OutputLimit { get; }
 
         /// <summary>The small-tier model CC0003's fix moves a short-answer call to.</summary>
         public string SmallModel { get; }
@@ -150,12 +156,25 @@ namespace ClaudeCost.Analyzers.Configuration
                 }
             }
 
-            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0 && smallModel == DefaultSmallModel && shortAnswer == DefaultShortAnswerMaxTokens)
+            var outputLimit = DefaultOutputLimit;
+            if (options.TryGetValue(DefaultMaxTokensKey, out var limitText))
+            {
+                if (int.TryParse(limitText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedLimit) && parsedLimit > 0)
+                {
+                    outputLimit = parsedLimit;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(DefaultMaxTokensKey, limitText, "a positive whole number of tokens, e.g. 1024"));
+                }
+            }
+
+            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0 && smallModel == DefaultSmallModel && shortAnswer == DefaultShortAnswerMaxTokens && outputLimit == DefaultOutputLimit)
             {
                 return Default;
             }
 
-            return new ClaudeCostOptions(defaultModel, extra, minimum, smallModel, shortAnswer, problems.ToImmutable());
+            return new ClaudeCostOptions(defaultModel, extra, minimum, smallModel, shortAnswer, outputLimit, problems.ToImmutable());
         }
     }
 }

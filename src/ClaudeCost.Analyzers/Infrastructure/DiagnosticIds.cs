@@ -6,6 +6,7 @@ namespace ClaudeCost.Analyzers.Infrastructure
         public const string VolatileValueInCachedPrefix = "CC0001";
         public const string LargePromptWithoutCaching = "CC0002";
         public const string PremiumModelOnShortAnswerPath = "CC0003";
+        public const string MissingOutputLimit = "CC0005";
         public const string RetiredModel = "CC0010";
         public const string ThinkingOnShortAnswerPath = "CC0014";
         public const string ModelScheduledForRetirement = "CC0015";

@@ -126,7 +126,8 @@ namespace ClaudeCost.Analyzers.Surfaces
 
             long? maxTokens = members.TryGetValue("MaxTokens", out var max) ? OperationHelpers.ConstantLong(max.Value) : null;
             var thinking = members.TryGetValue("Thinking", out var thinkingAssignment) && !OperationHelpers.IsNullLiteral(thinkingAssignment.Value) ? thinkingAssignment.Syntax : null;
-            return new ClaudeRequest(RequestSurface.AnthropicSdk, creation.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, thinkingSyntax: thinking);
+            return new ClaudeRequest(RequestSurface.AnthropicSdk, creation.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, thinkingSyntax: thinking,
+                outputLimit: members.ContainsKey("MaxTokens") || isFree || OperationHelpers.MemberAssignedLater(creation, "MaxTokens") ? OutputLimit.Set : OutputLimit.Missing);
         }
 
         private (IOperation? Text, bool HasBreakpoint) ReadSystemMessage(IOperation element)
