@@ -18,37 +18,20 @@ namespace ClaudeCost.CodeFixes.Fixes
     /// top_p or top_k (they fail with HTTP 400 on 4.7-and-later models such as Haiku 5.5).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CC0003PremiumModelOnShortAnswerCodeFixProvider)), Shared]
-    public sealed class CC0003PremiumModelOnShortAnswerCodeFixProvider : CodeFixProvider
+    public sealed class CC0003PremiumModelOnShortAnswerCodeFixProvider : RewriteCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.PremiumModelOnShortAnswerPath);
 
-        public override FixAllProvider GetFixAllProvider() => SequentialFixer.Create(Replace, (d, _) => Task.FromResult(d));
+        internal override DiagnosticRewrite Fix => Replace;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
-            {
-                return;
-            }
+        internal override string TitleFor(Diagnostic diagnostic)
+            => "Use " + diagnostic.Properties[CC0003PremiumModelOnShortAnswerAnalyzer.ReplacementProperty] + " for this call (answers may change)";
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = SequentialFixer.FindNode(root, diagnostic.Location);
-                if (node == null || Rewrite(node, diagnostic) == null)
-                {
-                    continue;
-                }
+        internal override string KeyFor(Diagnostic diagnostic) => "CC0003.UseSmallModel";
 
-                var replacement = diagnostic.Properties[CC0003PremiumModelOnShortAnswerAnalyzer.ReplacementProperty];
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Use " + replacement + " for this call (answers may change)",
-                        ct => SequentialFixer.ApplyAsync(context.Document, new[] { diagnostic }, Replace, (d, _) => Task.FromResult(d), ct),
-                        "CC0003.UseSmallModel"),
-                    diagnostic);
-            }
-        }
+        internal override Task<Document> FinishAsync(Document document, System.Threading.CancellationToken cancellationToken) => Task.FromResult(document);
+
+
 
         private static SyntaxNode? Replace(SyntaxNode root, AnnotatedDiagnostic diagnostic)
         {

@@ -15,39 +15,17 @@ namespace ClaudeCost.CodeFixes.Fixes
 {
     /// <summary>CC0005 fix: add the output limit (claudecost.cc0005.default_max_tokens, 1024 by default) in the surface's own shape.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CC0005MissingOutputLimitCodeFixProvider)), Shared]
-    public sealed class CC0005MissingOutputLimitCodeFixProvider : CodeFixProvider
+    public sealed class CC0005MissingOutputLimitCodeFixProvider : RewriteCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.MissingOutputLimit);
 
-        public override FixAllProvider GetFixAllProvider() => SequentialFixer.Create(AddLimit, DocumentCleanup.RunAsync);
+        internal override DiagnosticRewrite Fix => AddLimit;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
-            {
-                return;
-            }
+        internal override string TitleFor(Diagnostic diagnostic) => "Add max_tokens = " + diagnostic.Properties[CC0005MissingOutputLimitAnalyzer.LimitProperty];
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (diagnostic.AdditionalLocations.Count == 0)
-                {
-                    continue;
-                }
+        internal override string KeyFor(Diagnostic diagnostic) => "CC0005.AddLimit";
 
-                var body = SequentialFixer.FindNode(root, diagnostic.AdditionalLocations[0]);
-                if (body == null || Rewrite(body, diagnostic) == null)
-                {
-                    continue;
-                }
 
-                var limit = diagnostic.Properties[CC0005MissingOutputLimitAnalyzer.LimitProperty];
-                context.RegisterCodeFix(
-                    CodeAction.Create("Add max_tokens = " + limit, ct => SequentialFixer.ApplyAsync(context.Document, new[] { diagnostic }, AddLimit, DocumentCleanup.RunAsync, ct), "CC0005.AddLimit"),
-                    diagnostic);
-            }
-        }
 
         private static SyntaxNode? AddLimit(SyntaxNode root, AnnotatedDiagnostic diagnostic)
         {

@@ -12,35 +12,21 @@ namespace ClaudeCost.CodeFixes.Fixes
 {
     /// <summary>CC0014 fix: remove the thinking / reasoning member from the request's initializer (directives kept).</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CC0014ThinkingOnShortAnswerCodeFixProvider)), Shared]
-    public sealed class CC0014ThinkingOnShortAnswerCodeFixProvider : CodeFixProvider
+    public sealed class CC0014ThinkingOnShortAnswerCodeFixProvider : RewriteCodeFixProvider
     {
         public const string Title = "Remove extended thinking from this request (answer quality may change)";
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.ThinkingOnShortAnswerPath);
 
-        public override FixAllProvider GetFixAllProvider() => SequentialFixer.Create(Remove, (d, _) => Task.FromResult(d));
+        internal override DiagnosticRewrite Fix => Remove;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
-            {
-                return;
-            }
+        internal override string TitleFor(Diagnostic diagnostic) => Title;
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = SequentialFixer.FindNode(root, diagnostic.Location);
-                if (node == null || !IsRemovable(node))
-                {
-                    continue;
-                }
+        internal override string KeyFor(Diagnostic diagnostic) => "CC0014.RemoveThinking";
 
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => SequentialFixer.ApplyAsync(context.Document, new[] { diagnostic }, Remove, (d, _) => Task.FromResult(d), ct), "CC0014.RemoveThinking"),
-                    diagnostic);
-            }
-        }
+        internal override Task<Document> FinishAsync(Document document, System.Threading.CancellationToken cancellationToken) => Task.FromResult(document);
+
+
 
         private static bool IsRemovable(SyntaxNode node)
             => node is AssignmentExpressionSyntax { Parent: InitializerExpressionSyntax } || node is AnonymousObjectMemberDeclaratorSyntax;

@@ -20,12 +20,19 @@ namespace ClaudeCost.CodeFixes.Fixes
     /// temperature, top_p or top_k and the replacement is a 4.7-or-later model (those fail with HTTP 400 there).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ModelIdCodeFixProvider)), Shared]
-    public sealed class ModelIdCodeFixProvider : CodeFixProvider
+    public sealed class ModelIdCodeFixProvider : RewriteCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(
             DiagnosticIds.RetiredModel, DiagnosticIds.UnknownModelId, DiagnosticIds.ModelScheduledForRetirement, DiagnosticIds.CheaperSuccessorModel);
 
-        public override FixAllProvider GetFixAllProvider() => SequentialFixer.Create(Replace, (document, _) => Task.FromResult(document));
+
+        internal override DiagnosticRewrite Fix => Replace;
+
+        internal override string TitleFor(Diagnostic diagnostic) => Title(diagnostic.Id, diagnostic.Properties[ModelIdAnalyzer.ReplacementProperty] ?? "");
+
+        internal override string KeyFor(Diagnostic diagnostic) => diagnostic.Id + ".UseReplacement";
+
+        internal override Task<Document> FinishAsync(Document document, System.Threading.CancellationToken cancellationToken) => Task.FromResult(document);
 
         public static string Title(string diagnosticId, string replacement) => diagnosticId switch
         {
@@ -34,36 +41,6 @@ namespace ClaudeCost.CodeFixes.Fixes
             _ => "Use " + replacement + " (the successor; behaviour may change)",
         };
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(ModelIdAnalyzer.ReplacementProperty, out var replacement) || replacement == null ||
-                    diagnostic.Location.SourceTree != root.SyntaxTree)
-                {
-                    continue;
-                }
-
-                var node = SequentialFixer.FindNode(root, diagnostic.Location);
-                if (node == null || Rewrite(node, replacement, diagnostic) == null)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        Title(diagnostic.Id, replacement),
-                        ct => SequentialFixer.ApplyAsync(context.Document, new[] { diagnostic }, Replace, (d, _) => Task.FromResult(d), ct),
-                        diagnostic.Id + ".UseReplacement"),
-                    diagnostic);
-            }
-        }
 
         private static SyntaxNode? Replace(SyntaxNode root, AnnotatedDiagnostic diagnostic)
         {
