@@ -38,7 +38,7 @@ namespace ClaudeCost.ConfigGenerator
 
         public static IReadOnlyList<AnalysisMode> Modes { get; } = new[] { AnalysisMode.None, AnalysisMode.Default, AnalysisMode.Strict };
 
-        /// <summary>"claudecost.strict.globalconfig": lower case, because the props build the path from the property value lower-cased.</summary>
+        /// <summary>"claudecost.strict.globalconfig": the names build/ClaudeCost.Analyzers.props selects from (lower case; paths are case-sensitive on Linux).</summary>
         public static string FileName(AnalysisMode mode) => "claudecost." + mode.ToString().ToLowerInvariant() + ".globalconfig";
 
         /// <summary>

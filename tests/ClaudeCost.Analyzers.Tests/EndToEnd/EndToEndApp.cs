@@ -108,7 +108,7 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
 
         public const string ProjectFileName = "Contoso.Support.csproj";
 
-        /// <summary>"BillingAssistant.cs(19,89): error CC0001" and "RefundDesk.cs(…): error CC0002": where the two findings belong.</summary>
+        /// <summary>Where the two findings belong, as <see cref="BuildDiagnostic.Position"/> prints them ("BillingAssistant.cs(line,col): error CC0001"), sorted.</summary>
         public static string[] ExpectedFindings(string severity)
         {
             var clock = BuildDiagnostics.PositionOf(BillingAssistant, ClockAnchor);
