@@ -133,7 +133,7 @@ namespace ClaudeCost.CodeFixes.Fixes
 
                     if (shape == "BlockList" && target is BaseObjectCreationExpressionSyntax jsonBlock && jsonBlock.Initializer != null)
                     {
-                        return (jsonBlock, PromptSyntax.AddInitializerMember(jsonBlock, SyntaxTemplates.Expression("[\"cache_control\"] = new System.Text.Json.Nodes.JsonObject { [\"type\"] = \"ephemeral\" }")));
+                        return (jsonBlock, PromptSyntax.AddInitializerMember(jsonBlock, PromptSyntax.KeyAssignment("cache_control", SyntaxTemplates.Expression("new System.Text.Json.Nodes.JsonObject { [\"type\"] = \"ephemeral\" }"))));
                     }
 
                     return null;
