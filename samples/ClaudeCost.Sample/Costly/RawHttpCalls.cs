@@ -19,6 +19,17 @@ public sealed class RawHttpCalls(HttpClient http, string apiKey)
         return SendAsync(body);
     }
 
+    /// <summary>CC0005: no max_tokens; the Messages API rejects the body with HTTP 400.</summary>
+    public Task<HttpResponseMessage> SummarizeAsync(string conversation)
+    {
+        var body = new
+        {
+            model = "claude-haiku-5-5",
+            messages = new[] { new { role = "user", content = "Summarize for the next agent:\n\n" + conversation } },
+        };
+        return SendAsync(body);
+    }
+
     /// <summary>CC0001: the date and time inside the block that carries cache_control.</summary>
     public Task<HttpResponseMessage> AnswerWithTimeAsync(string question)
     {

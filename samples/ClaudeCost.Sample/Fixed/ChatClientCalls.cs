@@ -14,7 +14,7 @@ public sealed class ChatClientCalls(IAnthropicClient client)
     /// </summary>
     public Task<ChatResponse> StartConversationAsync(string question)
     {
-        IChatClient chat = client.AsIChatClient("claude-sonnet-4-6");
+        IChatClient chat = client.AsIChatClient("claude-sonnet-5-5");
         var options = new ChatOptions { Instructions = $"Conversation {Guid.NewGuid():N}." };
         return chat.GetResponseAsync(
             [

@@ -11,7 +11,7 @@ public sealed class OfficialSdkCalls(IAnthropicClient client)
     public Task<Message> AnswerAsync(string question) =>
         client.Messages.Create(new MessageCreateParams
         {
-            Model = Model.ClaudeSonnet4_6,
+            Model = Model.ClaudeSonnet5_5,
             MaxTokens = 1024,
             System = new List<TextBlockParam>
             {
@@ -25,7 +25,7 @@ public sealed class OfficialSdkCalls(IAnthropicClient client)
     public Task<Message> AnswerWithDateAsync(string question) =>
         client.Messages.Create(new MessageCreateParams
         {
-            Model = Model.ClaudeSonnet4_6,
+            Model = Model.ClaudeSonnet5_5,
             MaxTokens = 1024,
             System = new List<TextBlockParam>
             {
@@ -41,7 +41,7 @@ public sealed class OfficialSdkCalls(IAnthropicClient client)
     public Task<Message> SummarizeAsync(string conversation) =>
         client.Messages.Create(new MessageCreateParams
         {
-            Model = Model.ClaudeSonnet4_6,
+            Model = Model.ClaudeSonnet5_5,
             MaxTokens = 512,
             System = new List<TextBlockParam> { new(SupportHandbook.Text) { CacheControl = new CacheControlEphemeral() } },
             Messages = [new UserMessageParam("Summarize this conversation for the next agent:\n\n" + conversation)],
@@ -54,7 +54,7 @@ public sealed class OfficialSdkCalls(IAnthropicClient client)
     public Task<Message> ClassifyAsync(string ticket) =>
         client.Messages.Create(new MessageCreateParams
         {
-            Model = Model.ClaudeHaiku4_5,
+            Model = Model.ClaudeHaiku5_5,
             MaxTokens = 16,
             System = $"It is {DateTime.Now:HH:mm}. Label the ticket as returns, delivery, warranty or other.",
             Messages = [new UserMessageParam(ticket)],

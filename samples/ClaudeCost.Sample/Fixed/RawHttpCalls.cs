@@ -11,7 +11,7 @@ public sealed class RawHttpCalls(HttpClient http, string apiKey)
     {
         var body = new
         {
-            model = "claude-sonnet-4-6",
+            model = "claude-sonnet-5-5",
             max_tokens = 1024,
             system = new[]
             {

@@ -32,18 +32,37 @@ namespace ClaudeCost.Analyzers.Configuration
         public const string DefaultModelKey = "claudecost.default_model";
         public const string ExtraVolatileMembersKey = "claudecost.cc0001.extra_volatile_members";
         public const string MinimumPrefixTokensKey = "claudecost.cc0002.minimum_prefix_tokens";
+        public const string SmallModelKey = "claudecost.cc0003.small_model";
+        public const string ShortAnswerMaxTokensKey = "claudecost.cc0003.short_answer_max_tokens";
+        public const string DefaultMaxTokensKey = "claudecost.cc0005.default_max_tokens";
 
-        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey);
+        public const string DefaultSmallModel = "claude-haiku-5-5";
+        public const int DefaultShortAnswerMaxTokens = 64;
+        public const int DefaultOutputLimit = 1024;
 
-        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, ImmutableArray<OptionProblem>.Empty);
+        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey, SmallModelKey, ShortAnswerMaxTokensKey, DefaultMaxTokensKey);
 
-        private ClaudeCostOptions(string? defaultModel, ImmutableHashSet<string> extraVolatileMembers, int? minimumPrefixTokens, ImmutableArray<OptionProblem> problems)
+        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, DefaultSmallModel, DefaultShortAnswerMaxTokens, DefaultOutputLimit, ImmutableArray<OptionProblem>.Empty);
+
+        private ClaudeCostOptions(string? defaultModel, ImmutableHashSet<string> extraVolatileMembers, int? minimumPrefixTokens, string smallModel, int shortAnswerMaxTokens, int outputLimit, ImmutableArray<OptionProblem> problems)
         {
+            OutputLimit = outputLimit;
             DefaultModel = defaultModel;
             ExtraVolatileMembers = extraVolatileMembers;
             MinimumPrefixTokens = minimumPrefixTokens;
+            SmallModel = smallModel;
+            ShortAnswerMaxTokens = shortAnswerMaxTokens;
             Problems = problems;
         }
+
+        /// <summary>The max_tokens value CC0005's fix writes.</summary>
+        public int OutputLimit { get; }
+
+        /// <summary>The small-tier model CC0003's fix moves a short-answer call to.</summary>
+        public string SmallModel { get; }
+
+        /// <summary>A MaxTokens at or below this counts as a short-answer signal for CC0003/CC0014.</summary>
+        public int ShortAnswerMaxTokens { get; }
 
         /// <summary>The model assumed when a request's model cannot be resolved (null: the largest minimum, priced as the table's default).</summary>
         public string? DefaultModel { get; }
@@ -111,12 +130,51 @@ namespace ClaudeCost.Analyzers.Configuration
                 }
             }
 
-            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0)
+            var smallModel = DefaultSmallModel;
+            if (options.TryGetValue(SmallModelKey, out var smallText) && smallText.Trim().Length > 0)
+            {
+                if (catalog.TryResolve(smallText.Trim(), out var small) && small.Model.Tier == Knowledge.ModelTier.Small)
+                {
+                    smallModel = smallText.Trim();
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(SmallModelKey, smallText, "a small-tier (Haiku) model id the ClaudeCost model table knows, e.g. claude-haiku-5-5"));
+                }
+            }
+
+            var shortAnswer = DefaultShortAnswerMaxTokens;
+            if (options.TryGetValue(ShortAnswerMaxTokensKey, out var shortText))
+            {
+                if (int.TryParse(shortText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedShort) && parsedShort > 0)
+                {
+                    shortAnswer = parsedShort;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(ShortAnswerMaxTokensKey, shortText, "a positive whole number of tokens, e.g. 64"));
+                }
+            }
+
+            var outputLimit = DefaultOutputLimit;
+            if (options.TryGetValue(DefaultMaxTokensKey, out var limitText))
+            {
+                if (int.TryParse(limitText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedLimit) && parsedLimit > 0)
+                {
+                    outputLimit = parsedLimit;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(DefaultMaxTokensKey, limitText, "a positive whole number of tokens, e.g. 1024"));
+                }
+            }
+
+            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0 && smallModel == DefaultSmallModel && shortAnswer == DefaultShortAnswerMaxTokens && outputLimit == DefaultOutputLimit)
             {
                 return Default;
             }
 
-            return new ClaudeCostOptions(defaultModel, extra, minimum, problems.ToImmutable());
+            return new ClaudeCostOptions(defaultModel, extra, minimum, smallModel, shortAnswer, outputLimit, problems.ToImmutable());
         }
     }
 }

@@ -59,7 +59,16 @@ namespace ClaudeCost.Analyzers.Infrastructure
             SdkCountTokenParameters = Get(compilation, "Anthropic.SDK.Messaging.MessageCountTokenParameters");
             SdkSystemMessage = Get(compilation, "Anthropic.SDK.Messaging.SystemMessage");
             SdkMessagesEndpoint = Get(compilation, "Anthropic.SDK.Messaging.MessagesEndpoint");
+
+            // AWS Bedrock Runtime (Converse API)
+            ConverseRequest = Get(compilation, "Amazon.BedrockRuntime.Model.ConverseRequest");
+            ConverseStreamRequest = Get(compilation, "Amazon.BedrockRuntime.Model.ConverseStreamRequest");
         }
+
+        public INamedTypeSymbol? ConverseRequest { get; }
+        public INamedTypeSymbol? ConverseStreamRequest { get; }
+
+        public bool HasBedrockRuntime => ConverseRequest != null;
 
         public INamedTypeSymbol String { get; }
         public INamedTypeSymbol Object { get; }

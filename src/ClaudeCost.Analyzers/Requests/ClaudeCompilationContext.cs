@@ -28,6 +28,7 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly OfficialSdkAdapter? _official;
         private readonly AnthropicSdkAdapter? _community;
         private readonly ExtensionsAIAdapter? _extensionsAI;
+        private readonly BedrockConverseAdapter? _bedrock;
         private readonly RawHttpAdapter _raw;
         private readonly JsonTextAdapter _jsonText;
 
@@ -42,6 +43,7 @@ namespace ClaudeCost.Analyzers.Requests
             _official = Symbols.HasOfficialSdk ? new OfficialSdkAdapter(Symbols, Tracker) : null;
             _community = Symbols.HasAnthropicSdk ? new AnthropicSdkAdapter(Symbols, Tracker) : null;
             _extensionsAI = Symbols.HasExtensionsAI ? new ExtensionsAIAdapter(Symbols, Tracker) : null;
+            _bedrock = Symbols.HasBedrockRuntime ? new BedrockConverseAdapter(Symbols, Tracker) : null;
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
             _jsonText = new JsonTextAdapter(Tracker, Evidence);
         }
@@ -88,6 +90,11 @@ namespace ClaudeCost.Analyzers.Requests
                     if (_community != null && _community.IsRequestType(creation.Type))
                     {
                         return Cached(creation, c => _community.TryCreate((IObjectCreationOperation)c, cancellationToken));
+                    }
+
+                    if (_bedrock != null && _bedrock.IsRequestType(creation.Type))
+                    {
+                        return Cached(creation, c => _bedrock.TryCreate((IObjectCreationOperation)c, cancellationToken));
                     }
 
                     if (creation.Initializer?.Syntax is InitializerExpressionSyntax initializer && initializer.Expressions.Count >= 2 &&

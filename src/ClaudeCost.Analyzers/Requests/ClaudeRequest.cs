@@ -16,6 +16,7 @@ namespace ClaudeCost.Analyzers.Requests
         RawDictionary,
         RawDto,
         RawJsonText,
+        BedrockConverse,
     }
 
     /// <summary>The three parts of the prompt, in the order the API renders (and caches) them.</summary>
@@ -36,6 +37,15 @@ namespace ClaudeCost.Analyzers.Requests
         BlockList,
         /// <summary>Anything else (a variable holding blocks, a factory call).</summary>
         Opaque,
+    }
+
+    /// <summary>Whether a request carries an output limit.</summary>
+    public enum OutputLimit
+    {
+        /// <summary>Set, required by the type, filled in by the client, or set later: nothing to report.</summary>
+        Set,
+        /// <summary>No limit anywhere: the API rejects the body (raw HTTP) or the client sends 0 / runs to the model's maximum.</summary>
+        Missing,
     }
 
     /// <summary>One block of the prompt prefix: a tool definition or a system block.</summary>
@@ -126,8 +136,12 @@ namespace ClaudeCost.Analyzers.Requests
             SyntaxNode? firstUserMessageSyntax,
             long? maxTokens,
             bool hasUnplacedBreakpoint = false,
-            bool canCache = true)
+            bool canCache = true,
+            SyntaxNode? thinkingSyntax = null,
+            OutputLimit outputLimit = OutputLimit.Set)
         {
+            ThinkingSyntax = thinkingSyntax;
+            OutputLimitState = outputLimit;
             HasUnplacedBreakpoint = hasUnplacedBreakpoint;
             CanCache = canCache;
             Surface = surface;
@@ -168,6 +182,12 @@ namespace ClaudeCost.Analyzers.Requests
         public SyntaxNode? FirstUserMessageSyntax { get; }
 
         public long? MaxTokens { get; }
+
+        /// <summary>Whether the request sets an output limit (max_tokens) anywhere the analyzer can see.</summary>
+        public OutputLimit OutputLimitState { get; }
+
+        /// <summary>The member that turns on extended thinking / reasoning (the whole <c>Thinking = …</c> assignment), when set.</summary>
+        public SyntaxNode? ThinkingSyntax { get; }
 
         /// <summary>
         /// A breakpoint is set somewhere the adapter cannot place precisely (a later <c>with</c>, a "cache_control"

@@ -45,7 +45,7 @@ namespace ClaudeCost.Analyzers.Surfaces
             if (members.TryGetValue("Model", out var modelAssignment))
             {
                 var peeled = OperationHelpers.Peel(modelAssignment.Value);
-                model = new ModelReference(peeled.ConstantValue.Value as string, peeled.Syntax, isEnumMember: false);
+                model = new ModelReference(peeled.ConstantValue.Value as string ?? _tracker.Evaluate(peeled, cancellationToken).ConstantText, peeled.Syntax, isEnumMember: false);
             }
 
             var automatic = members.TryGetValue("PromptCaching", out var caching) &&
@@ -125,7 +125,9 @@ namespace ClaudeCost.Analyzers.Surfaces
             }
 
             long? maxTokens = members.TryGetValue("MaxTokens", out var max) ? OperationHelpers.ConstantLong(max.Value) : null;
-            return new ClaudeRequest(RequestSurface.AnthropicSdk, creation.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens);
+            var thinking = members.TryGetValue("Thinking", out var thinkingAssignment) && !OperationHelpers.IsNullLiteral(thinkingAssignment.Value) ? thinkingAssignment.Syntax : null;
+            return new ClaudeRequest(RequestSurface.AnthropicSdk, creation.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, thinkingSyntax: thinking,
+                outputLimit: members.ContainsKey("MaxTokens") || isFree || OperationHelpers.MemberAssignedLater(creation, "MaxTokens") ? OutputLimit.Set : OutputLimit.Missing);
         }
 
         private (IOperation? Text, bool HasBreakpoint) ReadSystemMessage(IOperation element)

@@ -34,7 +34,10 @@ namespace ClaudeCost.Analyzers.Surfaces
         public bool IsCountTokens(SyntaxNode node) => (MarksOf(Member(node)) & Marks.CountTokens) != 0;
 
         /// <summary>The enclosing member writes a "cache_control" key (a literal that is exactly that key) outside <paramref name="body"/>.</summary>
-        public bool HasCacheControlOutside(SyntaxNode body)
+        public bool HasCacheControlOutside(SyntaxNode body) => WritesKeyOutside(body, "cache_control");
+
+        /// <summary>The enclosing member names <paramref name="key"/> as an exact string literal outside <paramref name="body"/> (a key set later).</summary>
+        public bool WritesKeyOutside(SyntaxNode body, string key)
         {
             var member = Member(body);
             foreach (var token in member.DescendantTokens())
@@ -45,7 +48,7 @@ namespace ClaudeCost.Analyzers.Surfaces
                 }
 
                 // body["cache_control"] = …, dict.Add("cache_control", …): a key written by a statement.
-                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == "cache_control")
+                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == key)
                 {
                     return true;
                 }

@@ -172,7 +172,8 @@ namespace ClaudeCost.Analyzers.Surfaces
                 firstUser,
                 options?.MaxOutputTokens,
                 hasUnplacedBreakpoint: options?.HasRawRepresentation == true,
-                canCache: client.Kind == ClientKind.OfficialAdapter);
+                canCache: client.Kind == ClientKind.OfficialAdapter,
+                thinkingSyntax: options?.Reasoning);
         }
 
         private bool ImplementsChatClient(INamedTypeSymbol type)
@@ -277,7 +278,8 @@ namespace ClaudeCost.Analyzers.Surfaces
         private ModelReference ReadModel(IOperation value)
         {
             var peeled = OperationHelpers.Peel(value);
-            return new ModelReference(peeled.ConstantValue.Value as string, peeled.Syntax, isEnumMember: false);
+            var id = peeled.ConstantValue.Value as string ?? _tracker.Evaluate(peeled, System.Threading.CancellationToken.None).ConstantText;
+            return new ModelReference(id, peeled.Syntax, isEnumMember: false);
         }
 
         private sealed class OptionsInfo
@@ -287,6 +289,7 @@ namespace ClaudeCost.Analyzers.Surfaces
             public IOperation? Tools;
             public long? MaxOutputTokens;
             public bool HasRawRepresentation;
+            public SyntaxNode? Reasoning;
         }
 
         private static OptionsInfo? ReadOptions(IOperation value)
@@ -325,6 +328,10 @@ namespace ClaudeCost.Analyzers.Surfaces
             }
 
             info.HasRawRepresentation = members.ContainsKey("RawRepresentationFactory");
+            if (members.TryGetValue("Reasoning", out var reasoning) && !OperationHelpers.IsNullLiteral(reasoning.Value))
+            {
+                info.Reasoning = reasoning.Syntax;
+            }
             return info;
         }
 

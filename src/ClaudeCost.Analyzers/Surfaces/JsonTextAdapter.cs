@@ -138,7 +138,8 @@ namespace ClaudeCost.Analyzers.Surfaces
                 breakpoints.ToImmutable(),
                 null,
                 maxTokens,
-                _evidence.HasCacheControlOutside(operation.Syntax));
+                _evidence.HasCacheControlOutside(operation.Syntax),
+                outputLimit: keys.ContainsKey("max_tokens") ? OutputLimit.Set : OutputLimit.Missing);
         }
 
         /// <summary>Constant runs and holes of a value range, in order, each a part at its character offset.</summary>

@@ -120,7 +120,10 @@ namespace ClaudeCost.Analyzers.Surfaces
             }
 
             long? maxTokens = members.TryGetValue("MaxTokens", out var maxAssignment) ? OperationHelpers.ConstantLong(maxAssignment.Value) : null;
-            return new ClaudeRequest(surface, creation.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, unplaced);
+            var thinking = members.TryGetValue("Thinking", out var thinkingAssignment) && !OperationHelpers.IsNullLiteral(thinkingAssignment.Value) && !IsDisabledThinking(thinkingAssignment.Value)
+                ? thinkingAssignment.Syntax
+                : null;
+            return new ClaudeRequest(surface, creation.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, unplaced, thinkingSyntax: thinking);
         }
 
         private ModelReference? ReadModel(IOperation value)
@@ -136,8 +139,12 @@ namespace ClaudeCost.Analyzers.Surfaces
                 return new ModelReference(ModelIds.EnumMemberToWireId(field.Field.Name), peeled.Syntax, isEnumMember: true);
             }
 
-            return new ModelReference(null, peeled.Syntax, isEnumMember: false);
+            // A static readonly field, a property or a local holding one constant id.
+            return new ModelReference(_tracker.Evaluate(peeled, System.Threading.CancellationToken.None).ConstantText, peeled.Syntax, isEnumMember: false);
         }
+
+        private static bool IsDisabledThinking(IOperation value)
+            => OperationHelpers.Peel(value) is IObjectCreationOperation { Type: { Name: "ThinkingConfigDisabled" or "BetaThinkingConfigDisabled" } };
 
         private ImmutableArray<PromptPart> ReadSystem(IOperation value, ImmutableArray<PromptPosition>.Builder breakpoints, out SystemShape shape, CancellationToken cancellationToken)
         {

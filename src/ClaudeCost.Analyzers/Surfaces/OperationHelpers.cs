@@ -127,6 +127,38 @@ namespace ClaudeCost.Analyzers.Surfaces
             return false;
         }
 
+        /// <summary>
+        /// The object created here is stored in a local whose member <paramref name="memberName"/> is assigned later in
+        /// the same body (<c>parameters.MaxTokens = 512;</c>, possibly under a condition).
+        /// </summary>
+        public static bool MemberAssignedLater(IObjectCreationOperation creation, string memberName)
+        {
+            var declarator = creation.Parent?.Parent as IVariableDeclaratorOperation ?? creation.Parent as IVariableDeclaratorOperation;
+            if (declarator == null)
+            {
+                return false;
+            }
+
+            IOperation root = creation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation property } &&
+                    property.Property.Name == memberName &&
+                    Peel(property.Instance ?? property) is ILocalReferenceOperation local &&
+                    SymbolEqualityComparer.Default.Equals(local.Local, declarator.Symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public static long? ConstantLong(IOperation? value)
         {
             if (value == null)

@@ -170,7 +170,11 @@ namespace ClaudeCost.Analyzers.Surfaces
             long? maxTokens = keyed.TryGetValue("maxtokens", out var max) ? OperationHelpers.ConstantLong(max) : null;
             var isFree = _evidence.IsCountTokens(body.Syntax);
             var unplaced = _evidence.HasCacheControlOutside(body.Syntax);
-            return new ClaudeRequest(surface, body.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, unplaced);
+            var outputLimit = keyed.ContainsKey("maxtokens") || _evidence.WritesKeyOutside(body.Syntax, "max_tokens") || (surface == RequestSurface.RawDto && DtoHasDefault(body, "max_tokens"))
+                ? OutputLimit.Set
+                : OutputLimit.Missing;
+            var thinking = keyed.TryGetValue("thinking", out var thinkingValue) && !OperationHelpers.IsNullLiteral(thinkingValue) ? thinkingValue.Parent?.Syntax ?? thinkingValue.Syntax : null;
+            return new ClaudeRequest(surface, body.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, unplaced, thinkingSyntax: thinking, outputLimit: outputLimit);
         }
 
         private ImmutableArray<PromptPart> ReadBlocks(IOperation value, PromptSegment segment, ImmutableArray<PromptPosition>.Builder breakpoints, out SystemShape shape, CancellationToken cancellationToken)
@@ -227,6 +231,45 @@ namespace ClaudeCost.Analyzers.Surfaces
             }
 
             return parts.ToImmutable();
+        }
+
+        /// <summary>A DTO whose property for the wire key has an initializer (a default the serializer sends).</summary>
+        private bool DtoHasDefault(IOperation body, string wireKey)
+        {
+            if (!(OperationHelpers.Peel(body).Type is ITypeSymbol type) || DtoKeys(type) is not { } keys)
+            {
+                return false;
+            }
+
+            foreach (var pair in keys)
+            {
+                if (pair.Value != wireKey)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers(pair.Key))
+                {
+                    foreach (var reference in member.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax() is PropertyDeclarationSyntax { Initializer: not null } or PropertyDeclarationSyntax { ExpressionBody: not null })
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (member.DeclaringSyntaxReferences.IsEmpty)
+                    {
+                        // A DTO from a library: its defaults are unknown; assume it sends one.
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            // The DTO has no property for the key at all: the body cannot carry it.
+            return false;
         }
 
         /// <summary>Reads a keyed object (anonymous, JsonObject, dictionary, DTO) into normalized key → value.</summary>

@@ -42,58 +42,20 @@ namespace ClaudeCost.CodeFixes.Fixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (Applies(root, diagnostic, UseToday))
+                if (SequentialFixer.Probe(root, diagnostic, UseToday))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(UseTodayTitle, ct => SequentialFixer.ApplyAsync(context.Document, new[] { diagnostic }, UseToday, DocumentCleanup.RunAsync, ct), EquivalenceKeys.UseToday),
                         diagnostic);
                 }
 
-                if (Applies(root, diagnostic, MoveAfterPrefix))
+                if (SequentialFixer.Probe(root, diagnostic, MoveAfterPrefix))
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(MoveTitle, ct => SequentialFixer.ApplyAsync(context.Document, new[] { diagnostic }, MoveAfterPrefix, DocumentCleanup.RunAsync, ct), EquivalenceKeys.MoveAfterPrefix),
                         diagnostic);
                 }
             }
-        }
-
-        /// <summary>Validates before registering: a fix that would change nothing is never offered.</summary>
-        private static bool Applies(SyntaxNode root, Diagnostic diagnostic, DiagnosticRewrite rewrite)
-        {
-            var primary = SequentialFixer.FindNode(root, diagnostic.Location);
-            if (primary == null)
-            {
-                return false;
-            }
-
-            var annotation = new SyntaxAnnotation("ClaudeCost.Probe");
-            var additional = diagnostic.AdditionalLocations.Select(_ => new SyntaxAnnotation("ClaudeCost.Probe")).ToImmutableArray();
-            var nodes = diagnostic.AdditionalLocations.Select(l => SequentialFixer.FindNode(root, l)).ToList();
-            var map = new System.Collections.Generic.Dictionary<SyntaxNode, System.Collections.Generic.List<SyntaxAnnotation>>();
-            void Add(SyntaxNode? node, SyntaxAnnotation a)
-            {
-                if (node == null)
-                {
-                    return;
-                }
-
-                if (!map.TryGetValue(node, out var list))
-                {
-                    map[node] = list = new System.Collections.Generic.List<SyntaxAnnotation>();
-                }
-
-                list.Add(a);
-            }
-
-            Add(primary, annotation);
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                Add(nodes[i], additional[i]);
-            }
-
-            var annotated = root.ReplaceNodes(map.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(map[original]));
-            return rewrite(annotated, new AnnotatedDiagnostic(diagnostic, annotation, additional)) != null;
         }
 
         private static SyntaxNode? UseToday(SyntaxNode root, AnnotatedDiagnostic diagnostic)

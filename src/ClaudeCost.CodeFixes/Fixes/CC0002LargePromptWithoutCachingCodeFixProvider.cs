@@ -18,40 +18,19 @@ namespace ClaudeCost.CodeFixes.Fixes
     /// automatic breakpoint: on a single-turn request it lands on the unique last block and is written every call.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CC0002LargePromptWithoutCachingCodeFixProvider)), Shared]
-    public sealed class CC0002LargePromptWithoutCachingCodeFixProvider : CodeFixProvider
+    public sealed class CC0002LargePromptWithoutCachingCodeFixProvider : RewriteCodeFixProvider
     {
         public const string Title = "Add a cache breakpoint after the stable prompt prefix";
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(DiagnosticIds.LargePromptWithoutCaching);
 
-        public override FixAllProvider GetFixAllProvider() => SequentialFixer.Create(AddBreakpoint, DocumentCleanup.RunAsync);
+        internal override DiagnosticRewrite Fix => AddBreakpoint;
 
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null)
-            {
-                return;
-            }
+        internal override string TitleFor(Diagnostic diagnostic) => Title;
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (diagnostic.AdditionalLocations.Count == 0 || !diagnostic.Properties.ContainsKey(CC0002LargePromptWithoutCachingAnalyzer.FixKindProperty))
-                {
-                    continue;
-                }
+        internal override string KeyFor(Diagnostic diagnostic) => EquivalenceKeys.AddBreakpoint;
 
-                var target = SequentialFixer.FindNode(root, diagnostic.AdditionalLocations[0]);
-                if (target == null || Rewrite(target, diagnostic) == null)
-                {
-                    continue;
-                }
 
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => SequentialFixer.ApplyAsync(context.Document, new[] { diagnostic }, AddBreakpoint, DocumentCleanup.RunAsync, ct), EquivalenceKeys.AddBreakpoint),
-                    diagnostic);
-            }
-        }
 
         private static SyntaxNode? AddBreakpoint(SyntaxNode root, AnnotatedDiagnostic diagnostic)
         {
@@ -133,7 +112,7 @@ namespace ClaudeCost.CodeFixes.Fixes
 
                     if (shape == "BlockList" && target is BaseObjectCreationExpressionSyntax jsonBlock && jsonBlock.Initializer != null)
                     {
-                        return (jsonBlock, PromptSyntax.AddInitializerMember(jsonBlock, SyntaxTemplates.Expression("[\"cache_control\"] = new System.Text.Json.Nodes.JsonObject { [\"type\"] = \"ephemeral\" }")));
+                        return (jsonBlock, PromptSyntax.AddInitializerMember(jsonBlock, PromptSyntax.KeyAssignment("cache_control", SyntaxTemplates.Expression("new System.Text.Json.Nodes.JsonObject { [\"type\"] = \"ephemeral\" }"))));
                     }
 
                     return null;

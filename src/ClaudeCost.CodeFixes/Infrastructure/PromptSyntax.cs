@@ -17,7 +17,7 @@ namespace ClaudeCost.CodeFixes.Infrastructure
         public static ExpressionSyntax OfficialCacheControlAssignment(bool beta)
             => SyntaxTemplates.Expression("CacheControl = new " + CacheControlType(beta) + "()");
 
-        /// <summary>Adds an assignment to an object creation's initializer (creating the initializer when absent).</summary>
+        /// <summary>Adds an assignment to an object creation's initializer (creating the initializer when absent), following its layout.</summary>
         public static BaseObjectCreationExpressionSyntax AddInitializerMember(BaseObjectCreationExpressionSyntax creation, ExpressionSyntax assignment)
         {
             if (creation.Initializer == null)
@@ -28,19 +28,16 @@ namespace ClaudeCost.CodeFixes.Infrastructure
                 return creation.WithoutTrailingTrivia().WithInitializer(initializer).WithTrailingTrivia(trailing);
             }
 
-            var expressions = creation.Initializer.Expressions;
-            if (expressions.Count > 0 && expressions.SeparatorCount == expressions.Count)
-            {
-                // A trailing comma: insert before the closing brace, keeping the user's layout.
-                expressions = expressions.Add(assignment.WithAdditionalAnnotations(Formatter.Annotation));
-            }
-            else
-            {
-                expressions = expressions.Add(assignment.WithAdditionalAnnotations(Formatter.Annotation));
-            }
-
-            return creation.WithInitializer(creation.Initializer.WithExpressions(expressions));
+            return creation.WithInitializer(creation.Initializer.WithExpressions(Append(creation.Initializer.Expressions, assignment)));
         }
+
+        /// <summary><c>["key"] = value</c> for a JsonObject or dictionary initializer (built, not parsed: parsed alone it would be a collection expression).</summary>
+        public static ExpressionSyntax KeyAssignment(string key, ExpressionSyntax value)
+            => SyntaxFactory.AssignmentExpression(
+                SyntaxKind.SimpleAssignmentExpression,
+                SyntaxFactory.ImplicitElementAccess(SyntaxFactory.BracketedArgumentList(SyntaxFactory.SingletonSeparatedList(
+                    SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key)))))),
+                value);
 
         /// <summary>Adds <c>cache_control = new { type = "ephemeral" }</c> to an anonymous object.</summary>
         public static AnonymousObjectCreationExpressionSyntax AddAnonymousCacheControl(AnonymousObjectCreationExpressionSyntax anonymous)

@@ -102,6 +102,43 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             return await finish(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Runs a rewrite for one diagnostic on the current tree without applying it: fixes are validated before they are
+        /// registered, so a fix that would change nothing is never offered.
+        /// </summary>
+        public static bool Probe(SyntaxNode root, Diagnostic diagnostic, DiagnosticRewrite rewrite)
+        {
+            if (diagnostic.Location.SourceTree != root.SyntaxTree)
+            {
+                return false;
+            }
+
+            var primaryNode = FindNode(root, diagnostic.Location);
+            if (primaryNode == null)
+            {
+                return false;
+            }
+
+            var map = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
+            var primary = new SyntaxAnnotation("ClaudeCost.Probe");
+            Add(map, primaryNode, primary);
+            var additional = ImmutableArray.CreateBuilder<SyntaxAnnotation>();
+            foreach (var location in diagnostic.AdditionalLocations)
+            {
+                var annotation = new SyntaxAnnotation("ClaudeCost.Probe");
+                var node = location.SourceTree == root.SyntaxTree ? FindNode(root, location) : null;
+                if (node != null)
+                {
+                    Add(map, node, annotation);
+                }
+
+                additional.Add(annotation);
+            }
+
+            var annotated = root.ReplaceNodes(map.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(map[original]));
+            return rewrite(annotated, new AnnotatedDiagnostic(diagnostic, primary, additional.ToImmutable())) != null;
+        }
+
         /// <summary>The node whose span is exactly the location's, or the smallest node containing it.</summary>
         public static SyntaxNode? FindNode(SyntaxNode root, Location location)
         {

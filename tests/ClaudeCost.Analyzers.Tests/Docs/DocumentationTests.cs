@@ -202,49 +202,19 @@ namespace ClaudeCost.Analyzers.Tests.Docs
         public void Release_tracking_lists_every_rule_with_its_category_and_severity()
         {
             var problems = new List<string>();
-            var state = new Dictionary<string, (string Category, string Severity, string File)>(StringComparer.Ordinal);
+            var state = new Dictionary<string, ReleaseEntry>(StringComparer.Ordinal);
             var removed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var name in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
+            foreach (var entry in ReleaseTracking.Read(problems))
             {
-                var path = Path.Combine(RepositoryLayout.AnalyzerProjectDirectory, name);
-                if (!File.Exists(path))
+                if (entry.Section == "Removed Rules")
                 {
-                    problems.Add($"src/ClaudeCost.Analyzers/{name} is missing.");
-                    continue;
+                    state.Remove(entry.Id);
+                    removed.Add(entry.Id);
                 }
-
-                string? section = null;
-                foreach (var raw in Markdown.Lines(File.ReadAllText(path)))
+                else
                 {
-                    var line = raw.Trim();
-                    if (line.StartsWith("###", StringComparison.Ordinal))
-                    {
-                        section = line.TrimStart('#').Trim();
-                        continue;
-                    }
-
-                    if (line.StartsWith(";", StringComparison.Ordinal) || !line.Contains('|'))
-                    {
-                        continue;
-                    }
-
-                    var cells = Markdown.SplitRow(line);
-                    if (cells.Length < 3 || !IdPattern.IsMatch(cells[0]))
-                    {
-                        continue;
-                    }
-
-                    if (section == "Removed Rules")
-                    {
-                        state.Remove(cells[0]);
-                        removed.Add(cells[0]);
-                    }
-                    else
-                    {
-                        // "New Rules": ID | Category | Severity | Notes; "Changed Rules": ID | New Category | New Severity | Old …
-                        state[cells[0]] = (cells[1], cells[2], name);
-                        removed.Remove(cells[0]);
-                    }
+                    state[entry.Id] = entry;
+                    removed.Remove(entry.Id);
                 }
             }
 

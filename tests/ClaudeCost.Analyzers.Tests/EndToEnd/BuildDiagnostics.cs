@@ -10,6 +10,20 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
     /// <summary>One compiler/analyzer diagnostic as printed by MSBuild's console logger.</summary>
     public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Id, string Message)
     {
+        /// <summary>The "[…]" the console logger appends: the project, with "::TargetFramework=…" in a multi-targeting build.</summary>
+        public string Project { get; init; } = string.Empty;
+
+        /// <summary>The inner build's target framework ("net8.0"), or "" when the build does not multi-target.</summary>
+        public string TargetFramework
+        {
+            get
+            {
+                const string Marker = "::TargetFramework=";
+                var index = Project.IndexOf(Marker, StringComparison.Ordinal);
+                return index < 0 ? string.Empty : Project.Substring(index + Marker.Length).Split(';', ':')[0].Trim();
+            }
+        }
+
         public string FileName => Path.GetFileName(File);
 
         /// <summary>"Program.cs(12,5): error CC0001".</summary>
@@ -23,12 +37,12 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
     {
         // path(line,col[,endLine,endCol]): severity ID: message [project]
         private static readonly Regex DiagnosticLine = new Regex(
-            @"^\s*(?<file>[^\s].*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\):\s+(?<severity>error|warning|info)\s+(?<id>[A-Za-z]+\d+):\s*(?<message>.*?)(?:\s+\[[^\]]+\])?\s*$",
+            @"^\s*(?<file>[^\s].*?)\((?<line>\d+),(?<col>\d+)(?:,\d+,\d+)?\):\s+(?<severity>error|warning|info)\s+(?<id>[A-Za-z]+\d+):\s*(?<message>.*?)(?:\s+\[(?<project>[^\]]+)\])?\s*$",
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
         // A diagnostic without a source position, e.g. "CSC : warning CS8032: …" or "…/App.csproj : error NU1101: …"
         private static readonly Regex UnpositionedLine = new Regex(
-            @"^\s*(?<file>[^\s(]*?)\s*:\s+(?<severity>error|warning)\s+(?<id>[A-Za-z]+\d+):\s*(?<message>.*?)(?:\s+\[[^\]]+\])?\s*$",
+            @"^\s*(?<file>[^\s(]*?)\s*:\s+(?<severity>error|warning)\s+(?<id>[A-Za-z]+\d+):\s*(?<message>.*?)(?:\s+\[(?<project>[^\]]+)\])?\s*$",
             RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
         public static IReadOnlyList<BuildDiagnostic> Parse(string output)
@@ -48,18 +62,25 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
                         int.Parse(match.Groups["col"].Value, CultureInfo.InvariantCulture),
                         match.Groups["severity"].Value,
                         match.Groups["id"].Value,
-                        match.Groups["message"].Value);
+                        match.Groups["message"].Value)
+                    {
+                        Project = match.Groups["project"].Value,
+                    };
                 }
                 else
                 {
                     match = UnpositionedLine.Match(line);
                     if (match.Success)
                     {
-                        diagnostic = new BuildDiagnostic(match.Groups["file"].Value.Trim(), 0, 0, match.Groups["severity"].Value, match.Groups["id"].Value, match.Groups["message"].Value);
+                        diagnostic = new BuildDiagnostic(match.Groups["file"].Value.Trim(), 0, 0, match.Groups["severity"].Value, match.Groups["id"].Value, match.Groups["message"].Value)
+                        {
+                            Project = match.Groups["project"].Value,
+                        };
                     }
                 }
 
-                if (diagnostic != null && seen.Add(diagnostic.ToString()))
+                // The summary repeats every line; the same line from another target framework's build is another diagnostic.
+                if (diagnostic != null && seen.Add(diagnostic + " [" + diagnostic.Project + "]"))
                 {
                     result.Add(diagnostic);
                 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
@@ -40,22 +41,84 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
             },
         };
 
-        public static string ProjectFile(string packageVersion) => $$"""
-            <Project Sdk="Microsoft.NET.Sdk">
+        /// <summary>The default app: one target framework, warnings as errors, versions in the project file.</summary>
+        public static string ProjectFile(string packageVersion) => ProjectFile(packageVersion, new AppOptions());
+
+        public static string ProjectFile(string packageVersion, AppOptions options)
+        {
+            var frameworks = options.TargetFrameworks.Contains(';', StringComparison.Ordinal)
+                ? $"<TargetFrameworks>{options.TargetFrameworks}</TargetFrameworks>"
+                : $"<TargetFramework>{options.TargetFrameworks}</TargetFramework>";
+            var anthropicVersion = options.CentralPackageManagement ? string.Empty : $" Version=\"{AnthropicVersion}\"";
+            var claudeCostVersion = options.CentralPackageManagement ? string.Empty : $" Version=\"{packageVersion}\"";
+            var extra = options.ExtraProperties.Length == 0 ? string.Empty : "\n    " + options.ExtraProperties.Trim().Replace("\n", "\n    ");
+            return $$"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    {{frameworks}}
+                    <Nullable>enable</Nullable>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <RootNamespace>Contoso.Support</RootNamespace>
+                    <TreatWarningsAsErrors>{{(options.TreatWarningsAsErrors ? "true" : "false")}}</TreatWarningsAsErrors>{{extra}}
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Anthropic"{{anthropicVersion}} />
+                    <PackageReference Include="ClaudeCost.Analyzers"{{claudeCostVersion}} PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """;
+        }
+
+        /// <summary>Central package management: the versions of both packages, for a project that names none.</summary>
+        public static string DirectoryPackagesProps(string packageVersion) => $$"""
+            <Project>
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <RootNamespace>Contoso.Support</RootNamespace>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Anthropic" Version="{{AnthropicVersion}}" />
-                <PackageReference Include="ClaudeCost.Analyzers" Version="{{packageVersion}}" PrivateAssets="all" />
+                <PackageVersion Include="Anthropic" Version="{{AnthropicVersion}}" />
+                <PackageVersion Include="ClaudeCost.Analyzers" Version="{{packageVersion}}" />
               </ItemGroup>
             </Project>
             """;
+
+        /// <summary>
+        /// Writes the whole app (project, nuget.config pointing at the package's feed, empty Directory.Build.* files,
+        /// the four C# files) into <paramref name="directory"/> and returns the project's path.
+        /// </summary>
+        public static string WriteTo(TempDirectory directory, PackedPackage package, AppOptions? options = null)
+        {
+            options ??= new AppOptions();
+            var project = directory.WriteFile(ProjectFileName, ProjectFile(package.Version, options));
+            directory.WriteFile("nuget.config", NuGetConfig(package.FeedDirectory));
+            directory.WriteFile("Directory.Build.props", EmptyDirectoryBuildFile);
+            directory.WriteFile("Directory.Build.targets", EmptyDirectoryBuildFile);
+            if (options.CentralPackageManagement)
+            {
+                directory.WriteFile("Directory.Packages.props", DirectoryPackagesProps(package.Version));
+            }
+
+            directory.WriteFile("Program.cs", Program);
+            directory.WriteFile("RefundPolicy.cs", RefundPolicyFile());
+            directory.WriteFile(BillingAssistantFile, BillingAssistant);
+            directory.WriteFile(RefundDeskFile, RefundDesk);
+            return project;
+        }
+
+        public const string ProjectFileName = "Contoso.Support.csproj";
+
+        /// <summary>Where the two findings belong, as <see cref="BuildDiagnostic.Position"/> prints them ("BillingAssistant.cs(line,col): error CC0001"), sorted.</summary>
+        public static string[] ExpectedFindings(string severity)
+        {
+            var clock = BuildDiagnostics.PositionOf(BillingAssistant, ClockAnchor);
+            var policy = BuildDiagnostics.PositionOf(RefundDesk, PolicyAnchor);
+            return new[]
+            {
+                $"{BillingAssistantFile}({clock.Line},{clock.Column}): {severity} CC0001",
+                $"{RefundDeskFile}({policy.Line},{policy.Column}): {severity} CC0002",
+            };
+        }
 
         public static string NuGetConfig(string localFeed) => $$"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -280,5 +343,20 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
             ("Business monthly", "BIZ-M", "monthly", 14, "no refund after the window; add-ons follow the plan"),
             ("Business annual", "BIZ-A", "yearly", 30, "pro-rata refund of full months left, minus the processing fee"),
         };
+    }
+
+    /// <summary>How a test app differs from the default one.</summary>
+    public sealed record AppOptions
+    {
+        /// <summary>"net10.0", or several separated by ';' (then written as TargetFrameworks).</summary>
+        public string TargetFrameworks { get; init; } = "net10.0";
+
+        public bool TreatWarningsAsErrors { get; init; } = true;
+
+        /// <summary>Versions in Directory.Packages.props (ManagePackageVersionsCentrally) instead of the project file.</summary>
+        public bool CentralPackageManagement { get; init; }
+
+        /// <summary>More property elements for the project's PropertyGroup, as XML.</summary>
+        public string ExtraProperties { get; init; } = string.Empty;
     }
 }

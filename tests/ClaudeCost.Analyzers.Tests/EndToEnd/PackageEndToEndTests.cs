@@ -18,7 +18,7 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
     /// </summary>
     [Collection(EndToEndCollection.Name)]
     [Trait("Category", "EndToEnd")]
-    public sealed class PackageEndToEndTests : IClassFixture<PackedPackage>
+    public sealed class PackageEndToEndTests
     {
         /// <summary>The oldest compiler the package supports (.NET 8 SDK / VS 17.8). No shipped assembly may need more.</summary>
         private static readonly Version RoslynFloor = new Version(4, 8, 0, 0);
@@ -27,6 +27,15 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
         {
             "analyzers/dotnet/cs/ClaudeCost.Analyzers.dll",
             "analyzers/dotnet/cs/ClaudeCost.CodeFixes.dll",
+        };
+
+        /// <summary>The MSBuild files that select the analysis mode; the configs come from src/ClaudeCost.Package/build/config.</summary>
+        private static readonly string[] ExpectedBuildFiles =
+        {
+            "build/ClaudeCost.Analyzers.props",
+            "build/ClaudeCost.Analyzers.targets",
+            "buildTransitive/ClaudeCost.Analyzers.props",
+            "buildTransitive/ClaudeCost.Analyzers.targets",
         };
 
         private readonly PackedPackage _package;
@@ -39,21 +48,60 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
         }
 
         [Fact]
-        public void Package_contains_exactly_the_two_assemblies_and_none_needs_a_newer_compiler()
+        public void Package_contains_exactly_the_two_assemblies_and_the_mode_files_and_no_assembly_needs_a_newer_compiler()
         {
             var path = _package.EnsurePacked();
             using var zip = ZipFile.OpenRead(path);
             var entries = zip.Entries.Select(e => e.FullName).OrderBy(n => n, StringComparer.Ordinal).ToList();
             _output.WriteLine("Package entries:" + Environment.NewLine + string.Join(Environment.NewLine, entries));
-
-            var assemblies = entries.Where(n => n.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)).ToList();
-            Assert.True(
-                ExpectedAssemblies.SequenceEqual(assemblies, StringComparer.Ordinal),
-                $"Expected exactly [{string.Join(", ", ExpectedAssemblies)}], found [{string.Join(", ", assemblies)}]. All entries:{Environment.NewLine}{string.Join(Environment.NewLine, entries)}");
-            Assert.DoesNotContain(entries, n => n.StartsWith("lib/", StringComparison.Ordinal) || n.StartsWith("ref/", StringComparison.Ordinal));
-
             var problems = new List<string>();
-            foreach (var name in ExpectedAssemblies)
+
+            // Every file of the package is accounted for: NuGet's own metadata, the readme, the assemblies, the mode files.
+            var configDirectory = Path.Combine(RepositoryLayout.Root, "src", "ClaudeCost.Package", "build", "config");
+            var committedConfigs = Directory.GetFiles(configDirectory, "*.globalconfig").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            var expectedFiles = new HashSet<string>(StringComparer.Ordinal) { "[Content_Types].xml", "_rels/.rels", PackedPackage.PackageId + ".nuspec", "README.md" };
+            expectedFiles.UnionWith(ExpectedAssemblies);
+            expectedFiles.UnionWith(ExpectedBuildFiles);
+            expectedFiles.UnionWith(committedConfigs.Select(n => "build/config/" + n));
+            foreach (var entry in entries.Where(e => !expectedFiles.Contains(e) && !(e.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal) && e.EndsWith(".psmdcp", StringComparison.Ordinal))))
+            {
+                problems.Add($"Unexpected file in the package: {entry}");
+            }
+
+            foreach (var missing in expectedFiles.Where(e => !entries.Contains(e)))
+            {
+                problems.Add($"Missing from the package: {missing}");
+            }
+
+            if (committedConfigs.Count != 3)
+            {
+                problems.Add($"Expected the three mode configs in src/ClaudeCost.Package/build/config, found: {string.Join(", ", committedConfigs)}.");
+            }
+
+            // The package ships the committed configs byte for byte (the docs tests check those against the generator).
+            foreach (var name in committedConfigs)
+            {
+                var entry = zip.GetEntry("build/config/" + name);
+                if (entry == null)
+                {
+                    continue;
+                }
+
+                using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+                if (reader.ReadToEnd() != File.ReadAllText(Path.Combine(configDirectory, name!)))
+                {
+                    problems.Add($"build/config/{name} in the package differs from the committed file.");
+                }
+            }
+
+            // Every assembly in the package, wherever it sits, is netstandard and needs nothing above the Roslyn floor.
+            var assemblies = entries.Where(n => n.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".exe", StringComparison.OrdinalIgnoreCase)).ToList();
+            if (!ExpectedAssemblies.SequenceEqual(assemblies, StringComparer.Ordinal))
+            {
+                problems.Add($"Expected exactly the assemblies [{string.Join(", ", ExpectedAssemblies)}], found [{string.Join(", ", assemblies)}].");
+            }
+
+            foreach (var name in assemblies)
             {
                 using var stream = new MemoryStream();
                 using (var entry = zip.GetEntry(name)!.Open())
@@ -63,6 +111,12 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
 
                 stream.Position = 0;
                 using var pe = new PEReader(stream);
+                if (!pe.HasMetadata)
+                {
+                    problems.Add($"{name} is not a .NET assembly.");
+                    continue;
+                }
+
                 var metadata = pe.GetMetadataReader();
                 var references = metadata.AssemblyReferences.Select(h => metadata.GetAssemblyReference(h)).Select(r => (Name: metadata.GetString(r.Name), r.Version)).ToList();
                 _output.WriteLine($"{name} references: {string.Join(", ", references.Select(r => r.Name + " " + r.Version))}");
@@ -105,7 +159,7 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
                 }
             }
 
-            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems) + Environment.NewLine + "Package entries:" + Environment.NewLine + string.Join(Environment.NewLine, entries));
         }
 
         [Fact]

@@ -7,7 +7,7 @@ using Xunit;
 namespace ClaudeCost.Analyzers.Tests.EndToEnd
 {
     /// <summary>
-    /// Packs src/ClaudeCost.Package once per test class into a temporary local feed, with a version no earlier run
+    /// Packs src/ClaudeCost.Package once for all end-to-end tests (a collection fixture) into a temporary local feed, with a version no earlier run
     /// used, so a restore can never pick up a stale copy from the NuGet caches. Build output goes to a temporary
     /// artifacts folder, not to the repository's bin/obj folders.
     /// </summary>
@@ -88,9 +88,12 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
         }
     }
 
-    /// <summary>The end-to-end tests run one at a time: each runs several full builds on a small machine.</summary>
+    /// <summary>
+    /// The end-to-end tests run one at a time (each runs several full builds on a small machine) and share one packed
+    /// package: test classes in this collection take a <see cref="PackedPackage"/> constructor parameter.
+    /// </summary>
     [CollectionDefinition(Name, DisableParallelization = true)]
-    public sealed class EndToEndCollection
+    public sealed class EndToEndCollection : ICollectionFixture<PackedPackage>
     {
         public const string Name = "EndToEnd";
     }

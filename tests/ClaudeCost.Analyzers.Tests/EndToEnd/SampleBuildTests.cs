@@ -13,8 +13,18 @@ namespace ClaudeCost.Analyzers.Tests.EndToEnd
     [Trait("Category", "EndToEnd")]
     public sealed class SampleBuildTests
     {
-        /// <summary>The code rules the sample demonstrates. CC9001/CC9002 need broken configuration, so they are not in it.</summary>
-        private static readonly string[] ShownRules = { "CC0001", "CC0002" };
+        /// <summary>
+        /// The code rules the sample must demonstrate: every shipped CC0xxx rule (CC9xxx rules need broken configuration,
+        /// so they are not in it). A new rule fails this test until the sample shows it.
+        /// </summary>
+        private static readonly string[] ShownRules = typeof(ClaudeCost.Analyzers.Infrastructure.DiagnosticIds).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer).IsAssignableFrom(t))
+            .SelectMany(t => ((Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+            .Select(d => d.Id)
+            .Where(id => id.StartsWith("CC0", StringComparison.Ordinal))
+            .Distinct()
+            .OrderBy(id => id, StringComparer.Ordinal)
+            .ToArray();
 
         [Fact]
         public void Sample_builds_with_every_code_rule_shown_and_none_in_the_fixed_code()
