@@ -58,7 +58,7 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
             {
                 var primaryNode = FindNode(root, diagnostic.Location);
-                if (primaryNode == null)
+                if (primaryNode == null || IsTooDeep(primaryNode))
                 {
                     continue;
                 }
@@ -81,25 +81,39 @@ namespace ClaudeCost.CodeFixes.Infrastructure
                 tracked.Add(new AnnotatedDiagnostic(diagnostic, primary, additional.ToImmutable()));
             }
 
-            root = root.ReplaceNodes(nodesToAnnotate.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodesToAnnotate[original]));
-            var changed = false;
-            foreach (var item in tracked)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var next = rewrite(root, item);
-                if (next != null)
-                {
-                    root = next;
-                    changed = true;
-                }
-            }
-
-            if (!changed)
+            if (tracked.Count == 0)
             {
                 return document;
             }
 
-            return await finish(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
+            var changed = false;
+            try
+            {
+                root = root.ReplaceNodes(nodesToAnnotate.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodesToAnnotate[original]));
+                foreach (var item in tracked)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var next = rewrite(root, item);
+                    if (next != null)
+                    {
+                        root = next;
+                        changed = true;
+                    }
+                }
+
+                if (!changed)
+                {
+                    return document;
+                }
+
+                return await finish(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                // Syntax so deep that Roslyn's own rewriters or the formatter run out of stack: leave the document as
+                // it was rather than fail the whole FixAll.
+                return document;
+            }
         }
 
         /// <summary>
@@ -114,7 +128,7 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             }
 
             var primaryNode = FindNode(root, diagnostic.Location);
-            if (primaryNode == null)
+            if (primaryNode == null || IsTooDeep(primaryNode))
             {
                 return false;
             }
@@ -135,9 +149,37 @@ namespace ClaudeCost.CodeFixes.Infrastructure
                 additional.Add(annotation);
             }
 
-            var annotated = root.ReplaceNodes(map.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(map[original]));
-            return rewrite(annotated, new AnnotatedDiagnostic(diagnostic, primary, additional.ToImmutable())) != null;
+            try
+            {
+                var annotated = root.ReplaceNodes(map.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(map[original]));
+                return rewrite(annotated, new AnnotatedDiagnostic(diagnostic, primary, additional.ToImmutable())) != null;
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                return false;
+            }
         }
+
+        /// <summary>
+        /// Whether a node sits so deep (e.g. inside a several-thousand-part concatenation) that rewriting the tree above
+        /// it would recurse once per level; such fixes are not offered. Counted iteratively, so the check itself is safe.
+        /// </summary>
+        public static bool IsTooDeep(SyntaxNode node)
+        {
+            var depth = 0;
+            for (var current = node.Parent; current != null; current = current.Parent)
+            {
+                if (++depth > MaxFixableDepth)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Deeper nodes are not rewritten; ordinary code stays far below this (each part of a `+` concatenation adds one level).</summary>
+        public const int MaxFixableDepth = 1000;
 
         /// <summary>The node whose span is exactly the location's, or the smallest node containing it.</summary>
         public static SyntaxNode? FindNode(SyntaxNode root, Location location)

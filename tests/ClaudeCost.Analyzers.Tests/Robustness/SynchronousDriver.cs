@@ -106,6 +106,14 @@ internal static class SynchronousDriver
                 }
             }
 
+            foreach (var file in options.AdditionalFiles)
+            {
+                foreach (var action in registrations.AdditionalFile)
+                {
+                    Guard($"additional file action on {file.Path}", () => action(NewAdditionalFileContext(file, options, Report, IsSupported, compilation, cancellationToken)));
+                }
+            }
+
             if (registrations.Symbol.Count > 0)
             {
                 foreach (var symbol in SourceSymbols(compilation))
@@ -275,6 +283,22 @@ internal static class SynchronousDriver
         }
     }
 
+    /// <summary>The context's constructor is internal in Microsoft.CodeAnalysis 4.x; the replay builds it by reflection.</summary>
+    private static AdditionalFileAnalysisContext NewAdditionalFileContext(
+        AdditionalText file, AnalyzerOptions options, Action<Diagnostic> report, Func<Diagnostic, bool> isSupported, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var constructor = typeof(AdditionalFileAnalysisContext)
+            .GetConstructors(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public)
+            .OrderByDescending(c => c.GetParameters().Length)
+            .First();
+        var available = new object[] { file, options, report, isSupported, compilation, cancellationToken };
+        var arguments = constructor.GetParameters()
+            .Select(p => available.FirstOrDefault(a => p.ParameterType.IsInstanceOfType(a))
+                ?? throw new NotSupportedException($"AdditionalFileAnalysisContext({p.ParameterType}) cannot be replayed; extend {nameof(SynchronousDriver)}."))
+            .ToArray();
+        return (AdditionalFileAnalysisContext)constructor.Invoke(arguments);
+    }
+
     private sealed class Registrations
     {
         public List<Action<CompilationStartAnalysisContext>> CompilationStart { get; } = new();
@@ -287,6 +311,7 @@ internal static class SynchronousDriver
         public List<Action<OperationBlockAnalysisContext>> OperationBlock { get; } = new();
         public List<Action<OperationBlockStartAnalysisContext>> OperationBlockStart { get; } = new();
         public List<Action<CodeBlockAnalysisContext>> CodeBlock { get; } = new();
+        public List<Action<AdditionalFileAnalysisContext>> AdditionalFile { get; } = new();
         public List<string> Unsupported { get; } = new();
 
         public static ImmutableHashSet<int> RawKinds<TLanguageKindEnum>(ImmutableArray<TLanguageKindEnum> kinds)
@@ -333,7 +358,7 @@ internal static class SynchronousDriver
 
         public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => _r.Unsupported.Add("symbol start action");
 
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _r.Unsupported.Add("additional file action");
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _r.AdditionalFile.Add(action);
     }
 
     private sealed class StartContext : CompilationStartAnalysisContext
@@ -367,7 +392,7 @@ internal static class SynchronousDriver
 
         public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => _r.Unsupported.Add("symbol start action");
 
-        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _r.Unsupported.Add("additional file action");
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => _r.AdditionalFile.Add(action);
     }
 
     private sealed class BlockStartContext : OperationBlockStartAnalysisContext
