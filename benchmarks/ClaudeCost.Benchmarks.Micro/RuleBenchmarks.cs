@@ -91,11 +91,12 @@ namespace ClaudeCost.Benchmarks.Micro
     {
         public static readonly string[] ClaudeCostIds = { "CC0001", "CC0002", "CC9001", "CC9002" };
 
-        public static ImmutableArray<DiagnosticAnalyzer> AllClaudeCost() => ImmutableArray.Create<DiagnosticAnalyzer>(
-            new CC0001VolatileValueInCachedPrefixAnalyzer(),
-            new CC0002LargePromptWithoutCachingAnalyzer(),
-            new CC9001ModelTableAnalyzer(),
-            new CC9002OptionsAnalyzer());
+        /// <summary>Every analyzer the package ships (found by reflection, so new rules are measured too).</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> AllClaudeCost() => typeof(CC0001VolatileValueInCachedPrefixAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
 
         public static (ImmutableArray<Diagnostic> Diagnostics, CompilationWithAnalyzers Driver) Run(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime, bool concurrent = true)
         {

@@ -7,6 +7,7 @@ namespace ClaudeCost.Analyzers.Infrastructure
     {
         public KnownSymbols(Compilation compilation)
         {
+            var libraries = new Libraries(compilation);
             String = compilation.GetSpecialType(SpecialType.System_String);
             Object = compilation.GetSpecialType(SpecialType.System_Object);
             DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
@@ -23,46 +24,46 @@ namespace ClaudeCost.Analyzers.Infrastructure
             JsonArray = Get(compilation, "System.Text.Json.Nodes.JsonArray");
             JsonNode = Get(compilation, "System.Text.Json.Nodes.JsonNode");
             JsonPropertyNameAttribute = Get(compilation, "System.Text.Json.Serialization.JsonPropertyNameAttribute");
-            NewtonsoftJsonPropertyAttribute = Get(compilation, "Newtonsoft.Json.JsonPropertyAttribute");
-            JObject = Get(compilation, "Newtonsoft.Json.Linq.JObject");
+            NewtonsoftJsonPropertyAttribute = libraries.Get("Newtonsoft.Json", "Newtonsoft.Json.JsonPropertyAttribute");
+            JObject = libraries.Get("Newtonsoft.Json", "Newtonsoft.Json.Linq.JObject");
             Dictionary = Get(compilation, "System.Collections.Generic.Dictionary`2");
             IDictionary = Get(compilation, "System.Collections.Generic.IDictionary`2");
             List = Get(compilation, "System.Collections.Generic.List`1");
 
             // Official SDK (assembly "Anthropic", 12.x and 13.x).
-            MessageCreateParams = GetOfficial(compilation, "Anthropic.Models.Messages.MessageCreateParams");
-            BatchParams = GetOfficial(compilation, "Anthropic.Models.Messages.Batches.Params");
-            CountTokensParams = GetOfficial(compilation, "Anthropic.Models.Messages.MessageCountTokensParams");
-            BetaMessageCreateParams = GetOfficial(compilation, "Anthropic.Models.Beta.Messages.MessageCreateParams");
-            BetaBatchParams = GetOfficial(compilation, "Anthropic.Models.Beta.Messages.Batches.Params");
-            BetaCountTokensParams = GetOfficial(compilation, "Anthropic.Models.Beta.Messages.MessageCountTokensParams");
-            BetaThreadCreateParams = GetOfficial(compilation, "Anthropic.Models.Beta.Messages.ThreadCreateParams");
-            TextBlockParam = GetOfficial(compilation, "Anthropic.Models.Messages.TextBlockParam");
-            BetaTextBlockParam = GetOfficial(compilation, "Anthropic.Models.Beta.Messages.BetaTextBlockParam");
-            CacheControlEphemeral = GetOfficial(compilation, "Anthropic.Models.Messages.CacheControlEphemeral");
-            BetaCacheControlEphemeral = GetOfficial(compilation, "Anthropic.Models.Beta.Messages.BetaCacheControlEphemeral");
-            ModelEnum = GetOfficial(compilation, "Anthropic.Models.Messages.Model");
-            UserMessageParam = GetOfficial(compilation, "Anthropic.Models.Messages.UserMessageParam");
-            MessageParam = GetOfficial(compilation, "Anthropic.Models.Messages.MessageParam");
+            MessageCreateParams = libraries.Get("Anthropic", "Anthropic.Models.Messages.MessageCreateParams");
+            BatchParams = libraries.Get("Anthropic", "Anthropic.Models.Messages.Batches.Params");
+            CountTokensParams = libraries.Get("Anthropic", "Anthropic.Models.Messages.MessageCountTokensParams");
+            BetaMessageCreateParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.MessageCreateParams");
+            BetaBatchParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.Batches.Params");
+            BetaCountTokensParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.MessageCountTokensParams");
+            BetaThreadCreateParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.ThreadCreateParams");
+            TextBlockParam = libraries.Get("Anthropic", "Anthropic.Models.Messages.TextBlockParam");
+            BetaTextBlockParam = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.BetaTextBlockParam");
+            CacheControlEphemeral = libraries.Get("Anthropic", "Anthropic.Models.Messages.CacheControlEphemeral");
+            BetaCacheControlEphemeral = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.BetaCacheControlEphemeral");
+            ModelEnum = libraries.Get("Anthropic", "Anthropic.Models.Messages.Model");
+            UserMessageParam = libraries.Get("Anthropic", "Anthropic.Models.Messages.UserMessageParam");
+            MessageParam = libraries.Get("Anthropic", "Anthropic.Models.Messages.MessageParam");
 
             // Microsoft.Extensions.AI
-            ChatClient = Get(compilation, "Microsoft.Extensions.AI.IChatClient");
-            ChatClientExtensions = Get(compilation, "Microsoft.Extensions.AI.ChatClientExtensions");
-            ChatMessage = Get(compilation, "Microsoft.Extensions.AI.ChatMessage");
-            ChatRole = Get(compilation, "Microsoft.Extensions.AI.ChatRole");
-            ChatOptions = Get(compilation, "Microsoft.Extensions.AI.ChatOptions");
-            TextContent = Get(compilation, "Microsoft.Extensions.AI.TextContent");
-            AIContent = Get(compilation, "Microsoft.Extensions.AI.AIContent");
+            ChatClient = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.IChatClient");
+            ChatClientExtensions = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatClientExtensions");
+            ChatMessage = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatMessage");
+            ChatRole = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatRole");
+            ChatOptions = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatOptions");
+            TextContent = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.TextContent");
+            AIContent = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.AIContent");
 
             // Community Anthropic.SDK
-            SdkMessageParameters = Get(compilation, "Anthropic.SDK.Messaging.MessageParameters");
-            SdkCountTokenParameters = Get(compilation, "Anthropic.SDK.Messaging.MessageCountTokenParameters");
-            SdkSystemMessage = Get(compilation, "Anthropic.SDK.Messaging.SystemMessage");
-            SdkMessagesEndpoint = Get(compilation, "Anthropic.SDK.Messaging.MessagesEndpoint");
+            SdkMessageParameters = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.MessageParameters");
+            SdkCountTokenParameters = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.MessageCountTokenParameters");
+            SdkSystemMessage = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.SystemMessage");
+            SdkMessagesEndpoint = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.MessagesEndpoint");
 
             // AWS Bedrock Runtime (Converse API)
-            ConverseRequest = Get(compilation, "Amazon.BedrockRuntime.Model.ConverseRequest");
-            ConverseStreamRequest = Get(compilation, "Amazon.BedrockRuntime.Model.ConverseStreamRequest");
+            ConverseRequest = libraries.Get("AWSSDK.BedrockRuntime", "Amazon.BedrockRuntime.Model.ConverseRequest");
+            ConverseStreamRequest = libraries.Get("AWSSDK.BedrockRuntime", "Amazon.BedrockRuntime.Model.ConverseStreamRequest");
         }
 
         public INamedTypeSymbol? ConverseRequest { get; }
@@ -136,11 +137,40 @@ namespace ClaudeCost.Analyzers.Infrastructure
         private static INamedTypeSymbol? Get(Compilation compilation, string metadataName)
             => compilation.GetTypeByMetadataName(metadataName);
 
-        /// <summary>The official SDK's types; tryAGI's community SDK also ships an assembly named "Anthropic", without these types.</summary>
-        private static INamedTypeSymbol? GetOfficial(Compilation compilation, string metadataName)
+        /// <summary>
+        /// Client-library types, looked up only in the assembly of that name (and in source, for code that declares its
+        /// own copies): <c>Compilation.GetTypeByMetadataName</c> searches every reference for every name, which costs
+        /// milliseconds per compilation for libraries most projects do not reference. Requiring the assembly name also
+        /// keeps tryAGI's community SDK, whose assembly is also named "Anthropic" but has other types, apart from the
+        /// official SDK (its types have the official names only in the official assembly).
+        /// </summary>
+        private sealed class Libraries
         {
-            var type = compilation.GetTypeByMetadataName(metadataName);
-            return type?.ContainingAssembly?.Name == "Anthropic" ? type : null;
+            private readonly Compilation _compilation;
+            private readonly System.Collections.Generic.Dictionary<string, IAssemblySymbol> _byName = new System.Collections.Generic.Dictionary<string, IAssemblySymbol>(System.StringComparer.Ordinal);
+
+            public Libraries(Compilation compilation)
+            {
+                _compilation = compilation;
+                foreach (var reference in compilation.References)
+                {
+                    if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !_byName.ContainsKey(assembly.Identity.Name))
+                    {
+                        _byName.Add(assembly.Identity.Name, assembly);
+                    }
+                }
+            }
+
+            public INamedTypeSymbol? Get(string assemblyName, string metadataName)
+            {
+                if (_byName.TryGetValue(assemblyName, out var assembly) && assembly.GetTypeByMetadataName(metadataName) is { } referenced)
+                {
+                    return referenced;
+                }
+
+                // Source stand-ins and projects that compile a client library's sources into themselves.
+                return _compilation.Assembly.GetTypeByMetadataName(metadataName);
+            }
         }
     }
 }

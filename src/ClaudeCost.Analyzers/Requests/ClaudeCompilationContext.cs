@@ -24,6 +24,7 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly ConcurrentDictionary<SyntaxNode, ClaudeRequest?> _requests = new ConcurrentDictionary<SyntaxNode, ClaudeRequest?>();
         private readonly ConcurrentDictionary<SyntaxTree, ClaudeCostOptions> _options = new ConcurrentDictionary<SyntaxTree, ClaudeCostOptions>();
         private readonly ConcurrentDictionary<(string Id, Location Location), SyntaxNode> _reported = new ConcurrentDictionary<(string, Location), SyntaxNode>();
+        private readonly ConcurrentDictionary<(SyntaxTree, string), System.Lazy<object?>> _perTree = new ConcurrentDictionary<(SyntaxTree, string), System.Lazy<object?>>();
         private readonly AnalyzerOptions _analyzerOptions;
         private readonly OfficialSdkAdapter? _official;
         private readonly AnthropicSdkAdapter? _community;
@@ -58,10 +59,54 @@ namespace ClaudeCost.Analyzers.Requests
 
         public ClaudeEvidence Evidence { get; }
 
-        /// <summary>Operation kinds worth a callback in this compilation (no invocation callbacks without M.E.AI).</summary>
-        public ImmutableArray<OperationKind> OperationKinds => _extensionsAI != null
-            ? ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.Invocation, OperationKind.Literal, OperationKind.InterpolatedString)
-            : ImmutableArray.Create(OperationKind.ObjectCreation, OperationKind.AnonymousObjectCreation, OperationKind.Literal, OperationKind.InterpolatedString);
+        /// <summary>The file's candidate syntax (scanned once per file, whichever rule asks first).</summary>
+        public TreeCandidates CandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
+            => PerTree(tree, "candidates", () => TreeCandidates.Scan(tree, _extensionsAI != null, cancellationToken));
+
+        /// <summary>The requests built in a file, in source order (built once per file, whichever rule asks first).</summary>
+        public ImmutableArray<ClaudeRequest> RequestsIn(SemanticModel model, CancellationToken cancellationToken)
+            => PerTree(model.SyntaxTree, "requests", () =>
+            {
+                var candidates = CandidatesIn(model.SyntaxTree, cancellationToken).RequestNodes;
+                if (candidates.IsEmpty)
+                {
+                    return ImmutableArray<ClaudeRequest>.Empty;
+                }
+
+                var requests = ImmutableArray.CreateBuilder<ClaudeRequest>();
+                foreach (var node in candidates)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var operation = model.GetOperation(node, cancellationToken);
+                    var request = operation == null ? null : GetRequest(operation, cancellationToken);
+                    if (request != null)
+                    {
+                        requests.Add(request);
+                    }
+                }
+
+                return requests.ToImmutable();
+            });
+
+        /// <summary>
+        /// A value computed once per file and kind for all rules. A computation that throws (cancellation) is not kept, so
+        /// the next analysis of the same compilation computes it again.
+        /// </summary>
+        public T PerTree<T>(SyntaxTree tree, string kind, System.Func<T> compute)
+        {
+            var key = (tree, kind);
+            var lazy = _perTree.GetOrAdd(key, _ => new System.Lazy<object?>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return (T)lazy.Value!;
+            }
+            catch
+            {
+                ((System.Collections.Generic.ICollection<System.Collections.Generic.KeyValuePair<(SyntaxTree, string), System.Lazy<object?>>>)_perTree)
+                    .Remove(new System.Collections.Generic.KeyValuePair<(SyntaxTree, string), System.Lazy<object?>>(key, lazy));
+                throw;
+            }
+        }
 
         public static ClaudeCompilationContext Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             => s_contexts.GetValue(compilation, c => new ClaudeCompilationContext(c, options, cancellationToken));

@@ -7,8 +7,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ClaudeCost.Analyzers.Rules
 {
     /// <summary>
-    /// Base of every rule that reads requests: registers the narrow operation callbacks once per compilation,
-    /// asks the shared context for the normalized request, and hands it to the rule.
+    /// Base of every rule that reads requests: one callback per file (semantic model action) that takes the file's
+    /// requests from the shared context — built once per file for all rules, from the candidate syntax that
+    /// <see cref="TreeCandidates"/> finds — and hands each paid one to the rule. No callback per literal, object creation
+    /// or invocation of the compilation.
     /// </summary>
     public abstract class ClaudeRequestAnalyzer : DiagnosticAnalyzer
     {
@@ -19,16 +21,16 @@ namespace ClaudeCost.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
-                start.RegisterOperationAction(
-                    operationContext =>
+                start.RegisterSemanticModelAction(modelContext =>
+                {
+                    foreach (var request in shared.RequestsIn(modelContext.SemanticModel, modelContext.CancellationToken))
                     {
-                        var request = shared.GetRequest(operationContext.Operation, operationContext.CancellationToken);
-                        if (request != null && !request.IsFree)
+                        if (!request.IsFree)
                         {
-                            AnalyzeRequest(new RequestAnalysisContext(operationContext, shared, request));
+                            AnalyzeRequest(new RequestAnalysisContext(modelContext.SemanticModel.Compilation, modelContext.ReportDiagnostic, modelContext.CancellationToken, shared, request));
                         }
-                    },
-                    shared.OperationKinds);
+                    }
+                });
             });
         }
 
@@ -38,11 +40,14 @@ namespace ClaudeCost.Analyzers.Rules
     /// <summary>What a rule sees: the request, the model table, the options for the request's file.</summary>
     internal readonly struct RequestAnalysisContext
     {
-        private readonly OperationAnalysisContext _context;
+        private readonly Compilation _compilation;
+        private readonly System.Action<Diagnostic> _report;
 
-        public RequestAnalysisContext(OperationAnalysisContext context, ClaudeCompilationContext shared, ClaudeRequest request)
+        public RequestAnalysisContext(Compilation compilation, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken, ClaudeCompilationContext shared, ClaudeRequest request)
         {
-            _context = context;
+            _compilation = compilation;
+            _report = report;
+            CancellationToken = cancellationToken;
             Shared = shared;
             Request = request;
             Options = shared.OptionsFor(request.Anchor.SyntaxTree);
@@ -54,19 +59,19 @@ namespace ClaudeCost.Analyzers.Rules
 
         public ClaudeCostOptions Options { get; }
 
-        public System.Threading.CancellationToken CancellationToken => _context.CancellationToken;
+        public System.Threading.CancellationToken CancellationToken { get; }
 
         public ResolvedModel ResolveModel() => ResolvedModel.For(Request, Shared.ModelTable.Catalog, Options);
 
         /// <summary>Reports once per location and rule across the compilation.</summary>
         public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, ImmutableArray<Location> additionalLocations, params object[] arguments)
         {
-            if (location.SourceTree == null || !_context.Compilation.ContainsSyntaxTree(location.SourceTree) || !Shared.TryClaim(descriptor.Id, location, Request.Anchor))
+            if (location.SourceTree == null || !_compilation.ContainsSyntaxTree(location.SourceTree) || !Shared.TryClaim(descriptor.Id, location, Request.Anchor))
             {
                 return;
             }
 
-            _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, additionalLocations, properties, arguments));
+            _report(Diagnostic.Create(descriptor, location, additionalLocations, properties, arguments));
         }
     }
 }

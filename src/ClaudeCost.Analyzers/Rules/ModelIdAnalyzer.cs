@@ -45,56 +45,88 @@ namespace ClaudeCost.Analyzers.Rules
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
                 var catalog = shared.ModelTable.Catalog;
                 var modelEnum = shared.Symbols.ModelEnum;
-                start.RegisterOperationAction(c => AnalyzeLiteral(c, catalog), OperationKind.Literal);
-                start.RegisterOperationAction(c => AnalyzeFieldReference(c, catalog, modelEnum), OperationKind.FieldReference);
+                start.RegisterSemanticModelAction(c =>
+                {
+                    foreach (var occurrence in Occurrences(shared, c.SemanticModel, catalog, modelEnum, c.CancellationToken))
+                    {
+                        if (occurrence.Verdict.Rule == Verdict)
+                        {
+                            Report(c.ReportDiagnostic, occurrence.Operation, occurrence.Id, occurrence.Verdict, catalog);
+                        }
+                    }
+                });
                 start.RegisterAdditionalFileAction(c => AnalyzeJsonFile(c, catalog));
             });
         }
 
-        private void AnalyzeLiteral(OperationAnalysisContext context, ModelCatalog catalog)
-        {
-            if (!(context.Operation.ConstantValue.Value is string id) || context.Operation.Parent is IInterpolatedStringTextOperation)
+        /// <summary>
+        /// The model ids of a file that have a verdict, in value positions — found once per file for the four model-id
+        /// rules, from the candidate syntax of <see cref="TreeCandidates"/> (literals that mention Claude, <c>Claude…</c>
+        /// members) rather than from a callback on every literal and field reference of the compilation.
+        /// </summary>
+        private static ImmutableArray<ModelIdOccurrence> Occurrences(ClaudeCompilationContext shared, SemanticModel model, ModelCatalog catalog, INamedTypeSymbol? modelEnum, System.Threading.CancellationToken cancellationToken)
+            => shared.PerTree(model.SyntaxTree, "model-ids", () =>
             {
-                return;
-            }
+                var candidates = shared.CandidatesIn(model.SyntaxTree, cancellationToken).ModelIdNodes;
+                var found = ImmutableArray.CreateBuilder<ModelIdOccurrence>();
+                foreach (var node in candidates)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var operation = model.GetOperation(node, cancellationToken);
+                    var id = operation switch
+                    {
+                        ILiteralOperation literal => literal.ConstantValue.Value as string,
+                        IFieldReferenceOperation reference => FieldModelId(reference, modelEnum),
+                        _ => null,
+                    };
 
-            var verdict = ModelIdVerdict.For(catalog, id);
-            if (verdict.Rule != Verdict || !IsValuePosition(context.Operation))
-            {
-                return;
-            }
+                    if (id == null)
+                    {
+                        continue;
+                    }
 
-            Report(context, context.Operation, id, verdict, catalog);
-        }
+                    var verdict = ModelIdVerdict.For(catalog, id);
+                    if (verdict.Rule != ModelIdRule.None && IsValuePosition(operation!))
+                    {
+                        found.Add(new ModelIdOccurrence(operation!, id, verdict));
+                    }
+                }
 
-        private void AnalyzeFieldReference(OperationAnalysisContext context, ModelCatalog catalog, INamedTypeSymbol? modelEnum)
+                return found.ToImmutable();
+            });
+
+        private static string? FieldModelId(IFieldReferenceOperation reference, INamedTypeSymbol? modelEnum)
         {
-            var reference = (IFieldReferenceOperation)context.Operation;
             var field = reference.Field;
-            string? id = null;
             if (modelEnum != null && SymbolEqualityComparer.Default.Equals(field.ContainingType, modelEnum))
             {
-                id = ModelIds.EnumMemberToWireId(field.Name);
+                return ModelIds.EnumMemberToWireId(field.Name);
             }
-            else if (field.IsConst && field.ConstantValue is string value && (field.DeclaringSyntaxReferences.IsEmpty || IsKnownLibrary(field.ContainingNamespace)))
+
+            if (field.IsConst && field.ConstantValue is string value && (field.DeclaringSyntaxReferences.IsEmpty || IsKnownLibrary(field.ContainingNamespace)))
             {
                 // A library constant (Anthropic.SDK's AnthropicModels, Claudia's Models…); source constants are
                 // reported at their declaration's literal instead.
-                id = value;
+                return value;
             }
 
-            if (id == null)
+            return null;
+        }
+
+        private readonly struct ModelIdOccurrence
+        {
+            public ModelIdOccurrence(IOperation operation, string id, ModelIdVerdict verdict)
             {
-                return;
+                Operation = operation;
+                Id = id;
+                Verdict = verdict;
             }
 
-            var verdict = ModelIdVerdict.For(catalog, id);
-            if (verdict.Rule != Verdict || !IsValuePosition(reference))
-            {
-                return;
-            }
+            public IOperation Operation { get; }
 
-            Report(context, reference, id, verdict, catalog);
+            public string Id { get; }
+
+            public ModelIdVerdict Verdict { get; }
         }
 
         /// <summary>Client libraries whose model constants are reported where they are used (Anthropic.SDK, Claudia).</summary>
@@ -104,7 +136,7 @@ namespace ClaudeCost.Analyzers.Rules
             return name.StartsWith("Anthropic.SDK", StringComparison.Ordinal) || name.StartsWith("Claudia", StringComparison.Ordinal);
         }
 
-        private void Report(OperationAnalysisContext context, IOperation operation, string id, ModelIdVerdict verdict, ModelCatalog catalog)
+        private void Report(Action<Diagnostic> report, IOperation operation, string id, ModelIdVerdict verdict, ModelCatalog catalog)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             if (verdict.Replacement != null)
@@ -138,7 +170,7 @@ namespace ClaudeCost.Analyzers.Rules
                 properties[ReplacementRejectsSamplingProperty] = "true";
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, operation.Syntax.GetLocation(), properties.ToImmutable(), MessageArguments(id, verdict, catalog)));
+            report(Diagnostic.Create(Descriptor, operation.Syntax.GetLocation(), properties.ToImmutable(), MessageArguments(id, verdict, catalog)));
         }
 
         private void AnalyzeJsonFile(AdditionalFileAnalysisContext context, ModelCatalog catalog)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,6 +24,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         }
 
         private readonly ConcurrentDictionary<SyntaxNode, Marks> _byContainer = new ConcurrentDictionary<SyntaxNode, Marks>();
+        private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<SyntaxToken>> _keysByMember = new ConcurrentDictionary<SyntaxNode, ImmutableArray<SyntaxToken>>();
 
         /// <summary>The enclosing type (or file, for top-level statements) names the Anthropic API.</summary>
         public bool MentionsAnthropic(SyntaxNode node) => (MarksOf(Container(node)) & Marks.Anthropic) != 0;
@@ -39,16 +41,10 @@ namespace ClaudeCost.Analyzers.Surfaces
         /// <summary>The enclosing member names <paramref name="key"/> as an exact string literal outside <paramref name="body"/> (a key set later).</summary>
         public bool WritesKeyOutside(SyntaxNode body, string key)
         {
-            var member = Member(body);
-            foreach (var token in member.DescendantTokens())
+            foreach (var token in KeyLikeLiterals(Member(body)))
             {
-                if (token.Span.IntersectsWith(body.Span))
-                {
-                    continue;
-                }
-
                 // body["cache_control"] = …, dict.Add("cache_control", …): a key written by a statement.
-                if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == key)
+                if (!token.Span.IntersectsWith(body.Span) && token.ValueText == key)
                 {
                     return true;
                 }
@@ -56,6 +52,24 @@ namespace ClaudeCost.Analyzers.Surfaces
 
             return false;
         }
+
+        /// <summary>The member's short string literals (possible JSON keys), collected once per member.</summary>
+        private ImmutableArray<SyntaxToken> KeyLikeLiterals(SyntaxNode member)
+            => _keysByMember.GetOrAdd(member, m =>
+            {
+                var builder = ImmutableArray.CreateBuilder<SyntaxToken>();
+                foreach (var token in m.DescendantTokens())
+                {
+                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.Length <= MaxKeyLength)
+                    {
+                        builder.Add(token);
+                    }
+                }
+
+                return builder.ToImmutable();
+            });
+
+        private const int MaxKeyLength = 40;
 
         private Marks MarksOf(SyntaxNode container)
             => _byContainer.GetOrAdd(container, Scan);
