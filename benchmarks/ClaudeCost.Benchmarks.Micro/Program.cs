@@ -22,6 +22,11 @@ namespace ClaudeCost.Benchmarks.Micro
                 return Profiler.Run(args);
             }
 
+            if (args.Contains("--stages"))
+            {
+                return Stages.Run(args);
+            }
+
             if (args.Contains("--type-lookups"))
             {
                 return TypeLookups.Run(args);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using ClaudeCost.Analyzers.Surfaces;
 using Microsoft.CodeAnalysis;
@@ -31,63 +32,150 @@ namespace ClaudeCost.Analyzers.Requests
         public ImmutableArray<SyntaxNode> ModelIdNodes { get; }
 
         /// <summary>
-        /// Every request names its messages in the file that builds it (a <c>Messages</c> member, a <c>"messages"</c> key),
-        /// except chat-client calls (<c>GetResponseAsync</c>); every model id contains "claude" in some casing.
+        /// Every request names its messages in the file that builds it (a <c>Messages</c> member, a <c>"messages"</c> key, a
+        /// <c>Message…</c> request type), except chat-client calls (<c>GetResponseAsync</c>); every model id contains
+        /// "claude" in some casing. The file's text is searched for those words and only the syntax around each hit is
+        /// looked at (<c>FindToken</c> and a short walk up), so the cost follows the number of hits, not the file's size.
         /// </summary>
         public static TreeCandidates Scan(SyntaxTree tree, bool chatClientCalls, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
-            var requests = text.IndexOf("essages", StringComparison.Ordinal) >= 0 ||
-                           chatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
-            var models = text.IndexOf("laude", StringComparison.OrdinalIgnoreCase) >= 0;
-            if (!requests && !models)
+            var hasRequestWord = text.IndexOf("essage", StringComparison.Ordinal) >= 0 ||
+                                 chatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
+            var hasModelWord = text.IndexOf("laude", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (!hasRequestWord && !hasModelWord)
             {
                 return None;
             }
 
-            var requestNodes = ImmutableArray.CreateBuilder<SyntaxNode>();
-            var modelIdNodes = ImmutableArray.CreateBuilder<SyntaxNode>();
-            foreach (var item in tree.GetRoot(cancellationToken).DescendantNodesAndTokens())
+            var root = tree.GetRoot(cancellationToken);
+            var requests = new System.Collections.Generic.HashSet<SyntaxNode>();
+            var models = new System.Collections.Generic.HashSet<SyntaxNode>();
+            if (hasRequestWord)
             {
-                if (item.IsToken)
+                foreach (var token in TokensAt(root, text, "essage", StringComparison.Ordinal, cancellationToken))
                 {
-                    if (models)
+                    AddRequestCandidates(token, requests);
+                }
+
+                if (chatClientCalls)
+                {
+                    foreach (var token in TokensAt(root, text, "ResponseAsync", StringComparison.Ordinal, cancellationToken))
                     {
-                        AddModelIdCandidate(item.AsToken(), modelIdNodes);
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && Invocation(token) is { } invocation && ExtensionsAIAdapter.IsCandidateName(InvokedName(invocation)))
+                        {
+                            requests.Add(invocation);
+                        }
                     }
-
-                    continue;
-                }
-
-                if (!requests)
-                {
-                    continue;
-                }
-
-                switch (item.AsNode())
-                {
-                    case BaseObjectCreationExpressionSyntax creation:
-                        requestNodes.Add(creation);
-                        break;
-                    case AnonymousObjectCreationExpressionSyntax anonymous when RawHttpAdapter.LooksLikeBody(anonymous):
-                        requestNodes.Add(anonymous);
-                        break;
-                    case InvocationExpressionSyntax invocation when chatClientCalls && ExtensionsAIAdapter.IsCandidateName(InvokedName(invocation)):
-                        requestNodes.Add(invocation);
-                        break;
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) && JsonTextAdapter.LooksLikeBody(literal):
-                        requestNodes.Add(literal);
-                        break;
-                    case InterpolatedStringExpressionSyntax interpolated when JsonTextAdapter.LooksLikeBody(interpolated):
-                        requestNodes.Add(interpolated);
-                        break;
                 }
             }
 
-            return new TreeCandidates(requestNodes.ToImmutable(), modelIdNodes.ToImmutable());
+            if (hasModelWord)
+            {
+                foreach (var token in TokensAt(root, text, "laude", StringComparison.OrdinalIgnoreCase, cancellationToken))
+                {
+                    AddModelIdCandidate(token, models);
+                }
+            }
+
+            return new TreeCandidates(InSourceOrder(requests), InSourceOrder(models));
         }
 
-        private static void AddModelIdCandidate(SyntaxToken token, ImmutableArray<SyntaxNode>.Builder nodes)
+        /// <summary>The tokens (not comments or disabled text) whose text contains <paramref name="word"/>, each once.</summary>
+        private static System.Collections.Generic.IEnumerable<SyntaxToken> TokensAt(SyntaxNode root, string text, string word, StringComparison comparison, CancellationToken cancellationToken)
+        {
+            var previous = default(SyntaxToken);
+            for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + word.Length, comparison))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var token = root.FindToken(at);
+                if (token.Span.Contains(at) && token != previous)
+                {
+                    previous = token;
+                    yield return token;
+                }
+            }
+        }
+
+        /// <summary>Up from a token, never past its statement or member: how many levels a request's key sits below the request.</summary>
+        private const int MaxAscent = 12;
+
+        private static void AddRequestCandidates(SyntaxToken token, System.Collections.Generic.HashSet<SyntaxNode> nodes)
+        {
+            if (token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+            {
+                if (token.Parent?.Parent is InterpolatedStringExpressionSyntax interpolated && JsonTextAdapter.LooksLikeBody(interpolated))
+                {
+                    nodes.Add(interpolated);
+                }
+
+                return;
+            }
+
+            if (token.Parent is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && JsonTextAdapter.LooksLikeBody(literal))
+            {
+                nodes.Add(literal);
+            }
+
+            // The object the word is a key, member or type of: `Messages = …`, `["messages"] = …`, `{ "messages", … }`,
+            // `new { messages = … }`, `new { model, messages }`, `new MessageParameters()`.
+            SyntaxNode? child = null;
+            var level = 0;
+            for (var current = token.Parent; current != null && level < MaxAscent; child = current, current = current.Parent, level++)
+            {
+                switch (current)
+                {
+                    case AnonymousObjectCreationExpressionSyntax anonymous:
+                        if (RawHttpAdapter.LooksLikeBody(anonymous))
+                        {
+                            nodes.Add(anonymous);
+                        }
+
+                        return;
+                    case BaseObjectCreationExpressionSyntax creation:
+                        if (child != null && (child == creation.Initializer || creation is ObjectCreationExpressionSyntax typed && child == typed.Type))
+                        {
+                            nodes.Add(creation);
+                        }
+
+                        return;
+                    case StatementSyntax _:
+                    case MemberDeclarationSyntax _:
+                    case LambdaExpressionSyntax _:
+                    case ArgumentListSyntax _:
+                        return;
+                }
+            }
+        }
+
+        private static InvocationExpressionSyntax? Invocation(SyntaxToken token)
+        {
+            SyntaxNode? child = null;
+            var level = 0;
+            for (var current = token.Parent; current != null && level < 4; child = current, current = current.Parent, level++)
+            {
+                if (current is InvocationExpressionSyntax invocation)
+                {
+                    return child == invocation.Expression ? invocation : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static ImmutableArray<SyntaxNode> InSourceOrder(System.Collections.Generic.HashSet<SyntaxNode> nodes)
+        {
+            if (nodes.Count == 0)
+            {
+                return ImmutableArray<SyntaxNode>.Empty;
+            }
+
+            var array = nodes.ToArray();
+            Array.Sort(array, (x, y) => x.SpanStart != y.SpanStart ? x.SpanStart.CompareTo(y.SpanStart) : y.Span.Length.CompareTo(x.Span.Length));
+            return ImmutableArray.Create(array);
+        }
+
+        private static void AddModelIdCandidate(SyntaxToken token, System.Collections.Generic.HashSet<SyntaxNode> nodes)
         {
             switch (token.Kind())
             {

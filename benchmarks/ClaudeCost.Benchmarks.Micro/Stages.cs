@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using ClaudeCost.Analyzers.Requests;
+using ClaudeCost.Benchmarks.Corpus;
+using Microsoft.CodeAnalysis;
+
+namespace ClaudeCost.Benchmarks.Micro
+{
+    /// <summary>
+    /// Where the shared request work goes, single-threaded on a bound compilation: the per-file candidate scan, the
+    /// semantic model's GetOperation for each candidate, and request construction per kind of candidate.
+    /// ... -- --stages [--variant claude|noclaude] [--files 1500] [--iterations 3]
+    /// </summary>
+    internal static class Stages
+    {
+        public static int Run(string[] args)
+        {
+            var variant = args.Contains("noclaude") ? CorpusVariant.NoClaude : CorpusVariant.Claude;
+            var files = 1500;
+            var iterations = 3;
+            for (var i = 0; i < args.Length - 1; i++)
+            {
+                if (args[i] == "--files")
+                {
+                    files = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                }
+                else if (args[i] == "--iterations")
+                {
+                    iterations = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                }
+            }
+
+            var baseCompilation = MicroCorpus.EndToEndCompilation(variant, files);
+            var options = MicroCorpus.Options(CorpusKind.Clean);
+            for (var iteration = 0; iteration <= iterations; iteration++)
+            {
+                // A fresh compilation each round (the context is per compilation); bind every tree first so binding is not counted.
+                var compilation = baseCompilation.Clone();
+                var models = compilation.SyntaxTrees.Select(t => compilation.GetSemanticModel(t)).ToList();
+                foreach (var model in models)
+                {
+                    model.GetDiagnostics();
+                }
+
+                var textOnly = Stopwatch.StartNew();
+                var hits = 0;
+                foreach (var model in models)
+                {
+                    var text = model.SyntaxTree.GetText().ToString();
+                    for (var at = text.IndexOf("essage", StringComparison.Ordinal); at >= 0; at = text.IndexOf("essage", at + 6, StringComparison.Ordinal))
+                    {
+                        hits++;
+                    }
+
+                    for (var at = text.IndexOf("laude", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf("laude", at + 5, StringComparison.OrdinalIgnoreCase))
+                    {
+                        hits++;
+                    }
+                }
+
+                textOnly.Stop();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Text search alone: {textOnly.Elapsed.TotalMilliseconds:0.0} ms, {hits} hits"));
+                var total = Stopwatch.StartNew();
+                var context = Stopwatch.StartNew();
+                var shared = ClaudeCompilationContext.Get(compilation, options, default);
+                context.Stop();
+                var scan = TimeSpan.Zero;
+                var getOperation = TimeSpan.Zero;
+                var byKind = new Dictionary<string, (TimeSpan Time, int Count, int Requests)>();
+                var candidates = 0;
+                foreach (var model in models)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var found = shared.CandidatesIn(model.SyntaxTree, default);
+                    scan += sw.Elapsed;
+                    candidates += found.RequestNodes.Length + found.ModelIdNodes.Length;
+                    foreach (var node in found.RequestNodes)
+                    {
+                        sw.Restart();
+                        var operation = model.GetOperation(node);
+                        getOperation += sw.Elapsed;
+                        if (operation == null)
+                        {
+                            continue;
+                        }
+
+                        sw.Restart();
+                        var request = shared.GetRequest(operation, default);
+                        var kind = operation.Kind + (request != null ? " / " + request.Surface : " / none");
+                        byKind.TryGetValue(kind, out var entry);
+                        byKind[kind] = (entry.Time + sw.Elapsed, entry.Count + 1, entry.Requests + (request != null ? 1 : 0));
+                    }
+                }
+
+                total.Stop();
+                if (iteration == 0)
+                {
+                    continue;
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Round {iteration}: total {total.Elapsed.TotalMilliseconds:0} ms; context {context.Elapsed.TotalMilliseconds:0.0} ms; scan {scan.TotalMilliseconds:0.0} ms ({candidates} candidates); GetOperation {getOperation.TotalMilliseconds:0.0} ms"));
+                foreach (var (kind, entry) in byKind.OrderByDescending(e => e.Value.Time))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {kind,-50} {entry.Time.TotalMilliseconds,8:0.0} ms  {entry.Count,6} candidates"));
+                }
+            }
+
+            return 0;
+        }
+    }
+}
