@@ -202,7 +202,7 @@ namespace ClaudeCost.Analyzers.Provenance
 
             foreach (var element in collection.Elements)
             {
-                if (element is ExpressionElementSyntax expressionElement && model.GetOperation(expressionElement.Expression) is { } operation)
+                if (element is ExpressionElementSyntax expressionElement && model.SafeGetOperation(expressionElement.Expression) is { } operation)
                 {
                     yield return operation;
                 }
@@ -828,9 +828,9 @@ namespace ClaudeCost.Analyzers.Provenance
 
                 IOperation? source = syntax switch
                 {
-                    VariableDeclaratorSyntax { Initializer: { } init } => model.GetOperation(init.Value, scope.CancellationToken),
-                    PropertyDeclarationSyntax { Initializer: { } init } => model.GetOperation(init.Value, scope.CancellationToken),
-                    PropertyDeclarationSyntax { ExpressionBody: { } body } => model.GetOperation(body.Expression, scope.CancellationToken),
+                    VariableDeclaratorSyntax { Initializer: { } init } => model.SafeGetOperation(init.Value, scope.CancellationToken),
+                    PropertyDeclarationSyntax { Initializer: { } init } => model.SafeGetOperation(init.Value, scope.CancellationToken),
+                    PropertyDeclarationSyntax { ExpressionBody: { } body } => model.SafeGetOperation(body.Expression, scope.CancellationToken),
                     _ => null,
                 };
 
@@ -843,7 +843,7 @@ namespace ClaudeCost.Analyzers.Provenance
                 {
                     var getter = property.AccessorList.Accessors.FirstOrDefault(a => a.Keyword.Text == "get");
                     var body = (SyntaxNode?)getter?.ExpressionBody?.Expression ?? getter?.Body;
-                    if (body != null && model.GetOperation(body, scope.CancellationToken) is { } getterOperation)
+                    if (body != null && model.SafeGetOperation(body, scope.CancellationToken) is { } getterOperation)
                     {
                         var returned = ReturnedValue(getterOperation, inner, depth);
                         if (returned != null)
@@ -863,7 +863,7 @@ namespace ClaudeCost.Analyzers.Provenance
                     {
                         var syntax = reference.GetSyntax(scope.CancellationToken);
                         var model = GetModel(syntax.SyntaxTree);
-                        if (model?.GetOperation(syntax, scope.CancellationToken) is not { } body)
+                        if (model?.SafeGetOperation(syntax, scope.CancellationToken) is not { } body)
                         {
                             continue;
                         }
@@ -939,7 +939,7 @@ namespace ClaudeCost.Analyzers.Provenance
                     _ => null,
                 };
 
-                if (body == null || model.GetOperation(body, scope.CancellationToken) is not { } operation)
+                if (body == null || model.SafeGetOperation(body, scope.CancellationToken) is not { } operation)
                 {
                     continue;
                 }

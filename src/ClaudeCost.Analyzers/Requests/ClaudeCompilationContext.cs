@@ -77,7 +77,7 @@ namespace ClaudeCost.Analyzers.Requests
                 foreach (var node in candidates)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var operation = model.GetOperation(node, cancellationToken);
+                    var operation = model.SafeGetOperation(node, cancellationToken);
                     var request = operation == null ? null : GetRequest(operation, cancellationToken);
                     if (request != null)
                     {

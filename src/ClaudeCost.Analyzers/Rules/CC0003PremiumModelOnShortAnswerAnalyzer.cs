@@ -73,7 +73,7 @@ namespace ClaudeCost.Analyzers.Rules
                 }
             }
 
-            if (context.Shared.Tracker.GetModel(request.Anchor.SyntaxTree)?.GetOperation(modelReference.Syntax, context.CancellationToken) is { } modelOperation &&
+            if (context.Shared.Tracker.GetModel(request.Anchor.SyntaxTree)?.SafeGetOperation(modelReference.Syntax, context.CancellationToken) is { } modelOperation &&
                 ModelIdAnalyzer.SetsSampling(modelOperation))
             {
                 properties[SamplingProperty] = "true";

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using ClaudeCost.Analyzers.Infrastructure;
 using ClaudeCost.Analyzers.Knowledge;
 using ClaudeCost.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
@@ -72,7 +73,7 @@ namespace ClaudeCost.Analyzers.Rules
                 foreach (var node in candidates)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var operation = model.GetOperation(node, cancellationToken);
+                    var operation = model.SafeGetOperation(node, cancellationToken);
                     var id = operation switch
                     {
                         ILiteralOperation literal => literal.ConstantValue.Value as string,

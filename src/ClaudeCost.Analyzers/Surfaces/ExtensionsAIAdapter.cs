@@ -269,7 +269,7 @@ namespace ClaudeCost.Analyzers.Surfaces
             var syntax = field.DeclaringSyntaxReferences[0].GetSyntax();
             if (syntax is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer } && model != null && syntax.SyntaxTree == model.SyntaxTree)
             {
-                return model.GetOperation(initializer.Value);
+                return model.SafeGetOperation(initializer.Value);
             }
 
             return null;
