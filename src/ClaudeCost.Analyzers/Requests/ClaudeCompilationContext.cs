@@ -29,6 +29,7 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly AnthropicSdkAdapter? _community;
         private readonly ExtensionsAIAdapter? _extensionsAI;
         private readonly BedrockConverseAdapter? _bedrock;
+        private readonly OfficialSdkRawAdapter? _officialRaw;
         private readonly RawHttpAdapter _raw;
         private readonly JsonTextAdapter _jsonText;
 
@@ -46,6 +47,7 @@ namespace ClaudeCost.Analyzers.Requests
             _bedrock = Symbols.HasBedrockRuntime ? new BedrockConverseAdapter(Symbols, Tracker) : null;
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
             _jsonText = new JsonTextAdapter(Tracker, Evidence);
+            _officialRaw = Symbols.HasOfficialSdk ? new OfficialSdkRawAdapter(compilation, Symbols, Tracker, _raw, Evidence) : null;
         }
 
         public KnownSymbols Symbols { get; }
@@ -97,8 +99,19 @@ namespace ClaudeCost.Analyzers.Requests
                         return Cached(creation, c => _bedrock.TryCreate((IObjectCreationOperation)c, cancellationToken));
                     }
 
-                    if (creation.Initializer?.Syntax is InitializerExpressionSyntax initializer && initializer.Expressions.Count >= 2 &&
-                        (RawHttpAdapter.LooksLikeKeyedBody(initializer) || creation.Initializer.Initializers.Length >= 2 && HasDtoShape(creation)))
+                    var looksLikeRawBody = creation.Initializer?.Syntax is InitializerExpressionSyntax initializer && initializer.Expressions.Count >= 2 &&
+                        (RawHttpAdapter.LooksLikeKeyedBody(initializer) || creation.Initializer.Initializers.Length >= 2 && HasDtoShape(creation));
+                    if (_officialRaw != null && _officialRaw.IsCandidate(creation))
+                    {
+                        // The body of the official SDK's FromRawUnchecked; any other such dictionary may be a raw HTTP body.
+                        return Cached(creation, c =>
+                        {
+                            var request = _officialRaw.TryCreate((IObjectCreationOperation)c, cancellationToken, out var isSdkBody);
+                            return isSdkBody ? request : looksLikeRawBody ? _raw.TryCreate(c, cancellationToken) : null;
+                        });
+                    }
+
+                    if (looksLikeRawBody)
                     {
                         return Cached(creation, c => _raw.TryCreate(c, cancellationToken));
                     }

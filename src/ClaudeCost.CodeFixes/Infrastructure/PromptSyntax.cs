@@ -129,9 +129,9 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             }
             else
             {
-                builder.Add(last);
+                builder.Add(last.WithoutTrailingTrivia());
                 builder.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
-                builder.Add(element);
+                builder.Add(element.WithTrailingTrivia(last.GetTrailingTrivia()));
             }
 
             return SyntaxFactory.SeparatedList<T>(builder);
