@@ -31,6 +31,7 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly BedrockConverseAdapter? _bedrock;
         private readonly RawHttpAdapter _raw;
         private readonly JsonTextAdapter _jsonText;
+        private readonly System.Lazy<PaidCalls> _paidCalls;
 
         private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -46,6 +47,7 @@ namespace ClaudeCost.Analyzers.Requests
             _bedrock = Symbols.HasBedrockRuntime ? new BedrockConverseAdapter(Symbols, Tracker) : null;
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
             _jsonText = new JsonTextAdapter(Tracker, Evidence);
+            _paidCalls = new System.Lazy<PaidCalls>(() => new PaidCalls(compilation, Symbols, Tracker, Evidence, this, _extensionsAI), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public KnownSymbols Symbols { get; }
@@ -57,6 +59,9 @@ namespace ClaudeCost.Analyzers.Requests
         public ValueTracker Tracker { get; }
 
         public ClaudeEvidence Evidence { get; }
+
+        /// <summary>The recognizer of paid Claude calls (created on first use, one per compilation).</summary>
+        public PaidCalls PaidCalls => _paidCalls.Value;
 
         /// <summary>Operation kinds worth a callback in this compilation (no invocation callbacks without M.E.AI).</summary>
         public ImmutableArray<OperationKind> OperationKinds => _extensionsAI != null
