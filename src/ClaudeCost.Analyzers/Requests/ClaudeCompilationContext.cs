@@ -32,6 +32,7 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly OfficialSdkRawAdapter? _officialRaw;
         private readonly RawHttpAdapter _raw;
         private readonly JsonTextAdapter _jsonText;
+        private readonly System.Lazy<PaidCalls> _paidCalls;
 
         private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -48,6 +49,7 @@ namespace ClaudeCost.Analyzers.Requests
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
             _jsonText = new JsonTextAdapter(Tracker, Evidence);
             _officialRaw = Symbols.HasOfficialSdk ? new OfficialSdkRawAdapter(compilation, Symbols, Tracker, _raw, Evidence) : null;
+            _paidCalls = new System.Lazy<PaidCalls>(() => new PaidCalls(compilation, Symbols, Tracker, Evidence, this, _extensionsAI), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public KnownSymbols Symbols { get; }
@@ -59,6 +61,9 @@ namespace ClaudeCost.Analyzers.Requests
         public ValueTracker Tracker { get; }
 
         public ClaudeEvidence Evidence { get; }
+
+        /// <summary>The recognizer of paid Claude calls (created on first use, one per compilation).</summary>
+        public PaidCalls PaidCalls => _paidCalls.Value;
 
         /// <summary>Operation kinds worth a callback in this compilation (no invocation callbacks without M.E.AI).</summary>
         public ImmutableArray<OperationKind> OperationKinds => _extensionsAI != null
