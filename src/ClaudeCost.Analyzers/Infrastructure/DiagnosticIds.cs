@@ -12,6 +12,7 @@ namespace ClaudeCost.Analyzers.Infrastructure
         public const string ThinkingOnShortAnswerPath = "CC0014";
         public const string ModelScheduledForRetirement = "CC0015";
         public const string CheaperSuccessorModel = "CC0016";
+        public const string UncappedAgentLoop = "CC0017";
         public const string MultipliedRetries = "CC0018";
         public const string UnknownModelId = "CC0019";
 
