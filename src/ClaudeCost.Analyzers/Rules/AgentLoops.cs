@@ -79,8 +79,10 @@ namespace ClaudeCost.Analyzers.Rules
             {
                 decision = condition;
             }
-            else
+            else if (RunsUntilLeft(loop, condition))
             {
+                // Only a loop with no other way to end is driven by a stop-reason test in its body: a loop over a
+                // queue that skips an answer on max_tokens is not an agent loop.
                 foreach (var operation in Walk(loop.Body, intoLoops: true, intoLambdas: false))
                 {
                     if (operation is IConditionalOperation { IsRef: false } conditional && conditional.Syntax is IfStatementSyntax &&
@@ -104,6 +106,26 @@ namespace ClaudeCost.Analyzers.Rules
             }
 
             return new AgentLoop(call, StopReasonText(decision));
+        }
+
+        /// <summary>
+        /// The loop ends only from inside: no condition, the constant true, or only the caller's cancellation token
+        /// (<c>while (!ct.IsCancellationRequested)</c>; a token with a timeout counts as a cap elsewhere).
+        /// </summary>
+        private static bool RunsUntilLeft(ILoopOperation loop, IOperation? condition)
+        {
+            if (RetryLoops.IsEndless(loop))
+            {
+                return true;
+            }
+
+            var peeled = condition == null ? null : OperationHelpers.Peel(condition);
+            if (peeled is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+            {
+                peeled = OperationHelpers.Peel(not.Operand);
+            }
+
+            return peeled is IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" };
         }
 
         /// <summary>

@@ -150,6 +150,86 @@ namespace ClaudeCost.Analyzers.Tests.Rules
         }
 
         [Fact]
+        public Task ALoopEndedOnlyByTheCallersTokenIsReported()
+            => Verify(Usings + """
+                class Agent
+                {
+                    public async Task Run(AnthropicClient client, MessageCreateParams p, CancellationToken cancellationToken)
+                    {
+                        [|while (!cancellationToken.IsCancellationRequested)|]
+                        {
+                            var response = await client.Messages.Create(p, cancellationToken);
+                            if (response.StopReason == StopReason.EndTurn) break;
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task CappedAndUntracedLoopsOnOtherSurfacesAreSilent()
+        {
+            var test = new AnalyzerTest<CC0017UncappedAgentLoopAnalyzer>
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Net.Http;
+                    using System.Text.Json;
+                    using System.Threading.Tasks;
+                    using Microsoft.Extensions.AI;
+
+                    class Raw
+                    {
+                        public async Task Run(HttpClient http, HttpContent body)
+                        {
+                            for (var turn = 0; turn < 12; turn++)
+                            {
+                                var reply = await http.PostAsync("https://api.anthropic.com/v1/messages", body);
+                                using var json = JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
+                                if (json.RootElement.GetProperty("stop_reason").GetString() != "tool_use") break;
+                            }
+                        }
+
+                        // Another provider's endpoint: not a Claude call.
+                        public async Task Other(HttpClient http, HttpContent body)
+                        {
+                            while (true)
+                            {
+                                var reply = await http.PostAsync("https://example.com/v1/chat/completions", body);
+                                using var json = JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
+                                if (json.RootElement.GetProperty("stop_reason").GetString() != "tool_use") break;
+                            }
+                        }
+                    }
+
+                    class Chat
+                    {
+                        // An IChatClient from elsewhere with no Claude model id: any provider's.
+                        public async Task Run(IChatClient chat, List<ChatMessage> history)
+                        {
+                            while (true)
+                            {
+                                var response = await chat.GetResponseAsync(history);
+                                if (response.FinishReason != ChatFinishReason.ToolCalls) break;
+                            }
+                        }
+
+                        public async Task Capped(IChatClient chat, List<ChatMessage> history)
+                        {
+                            var options = new ChatOptions { ModelId = "claude-sonnet-4-6" };
+                            for (var i = 0; i < 8; i++)
+                            {
+                                var response = await chat.GetResponseAsync(history, options);
+                                if (response.FinishReason != ChatFinishReason.ToolCalls) break;
+                            }
+                        }
+                    }
+                    """,
+                ReferenceSet = ReferenceSets.NoOfficialAnthropic,
+            };
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task ChatClientLoopOnToolCallsIsReported()
             => Verify(Usings + """
                 using Microsoft.Extensions.AI;
@@ -326,6 +406,17 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                             {
                                 Console.WriteLine("truncated");
                             }
+                        }
+                    }
+
+                    // A loop over work items that skips a truncated answer: the queue ends it, not the stop reason.
+                    public async Task Queue(AnthropicClient client, Queue<MessageCreateParams> work, List<Message> done)
+                    {
+                        while (work.TryDequeue(out var p))
+                        {
+                            var response = await client.Messages.Create(p);
+                            if (response.StopReason == StopReason.MaxTokens) continue;
+                            done.Add(response);
                         }
                     }
 
