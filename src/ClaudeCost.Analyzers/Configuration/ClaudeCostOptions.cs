@@ -35,14 +35,25 @@ namespace ClaudeCost.Analyzers.Configuration
         public const string SmallModelKey = "claudecost.cc0003.small_model";
         public const string ShortAnswerMaxTokensKey = "claudecost.cc0003.short_answer_max_tokens";
         public const string DefaultMaxTokensKey = "claudecost.cc0005.default_max_tokens";
+        public const string MaxSdkRetriesKey = "claudecost.cc0004.max_sdk_retries";
+        public const string MaxAttemptsKey = "claudecost.cc0004.max_attempts";
+        public const string MaxIterationsKey = "claudecost.cc0017.max_iterations";
 
         public const string DefaultSmallModel = "claude-haiku-5-5";
         public const int DefaultShortAnswerMaxTokens = 64;
         public const int DefaultOutputLimit = 1024;
+        public const int DefaultMaxSdkRetries = 10;
+        public const int DefaultMaxAttempts = 4;
+        public const int DefaultMaxIterations = 10;
 
-        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey, SmallModelKey, ShortAnswerMaxTokensKey, DefaultMaxTokensKey);
+        public static readonly ImmutableArray<string> AllKeys = ImmutableArray.Create(DefaultModelKey, ExtraVolatileMembersKey, MinimumPrefixTokensKey, SmallModelKey, ShortAnswerMaxTokensKey, DefaultMaxTokensKey, MaxSdkRetriesKey, MaxAttemptsKey, MaxIterationsKey);
 
-        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, DefaultSmallModel, DefaultShortAnswerMaxTokens, DefaultOutputLimit, ImmutableArray<OptionProblem>.Empty);
+        public static ClaudeCostOptions Default { get; } = new ClaudeCostOptions(null, ImmutableHashSet<string>.Empty, null, DefaultSmallModel, DefaultShortAnswerMaxTokens, DefaultOutputLimit, ImmutableArray<OptionProblem>.Empty)
+        {
+            MaxSdkRetries = DefaultMaxSdkRetries,
+            MaxAttempts = DefaultMaxAttempts,
+            MaxIterations = DefaultMaxIterations,
+        };
 
         private ClaudeCostOptions(string? defaultModel, ImmutableHashSet<string> extraVolatileMembers, int? minimumPrefixTokens, string smallModel, int shortAnswerMaxTokens, int outputLimit, ImmutableArray<OptionProblem> problems)
         {
@@ -54,6 +65,15 @@ namespace ClaudeCost.Analyzers.Configuration
             ShortAnswerMaxTokens = shortAnswerMaxTokens;
             Problems = problems;
         }
+
+        /// <summary>CC0004 reports the official SDK's MaxRetries set above this.</summary>
+        public int MaxSdkRetries { get; private set; }
+
+        /// <summary>The attempt maximum CC0004's fix writes (a loop's attempts; Polly and SDK retries get one less).</summary>
+        public int MaxAttempts { get; private set; }
+
+        /// <summary>The iteration cap CC0017's fix writes into an agent loop or a ToolRunner call.</summary>
+        public int MaxIterations { get; private set; }
 
         /// <summary>The max_tokens value CC0005's fix writes.</summary>
         public int OutputLimit { get; }
@@ -169,12 +189,57 @@ namespace ClaudeCost.Analyzers.Configuration
                 }
             }
 
-            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0 && smallModel == DefaultSmallModel && shortAnswer == DefaultShortAnswerMaxTokens && outputLimit == DefaultOutputLimit)
+            var maxSdkRetries = DefaultMaxSdkRetries;
+            if (options.TryGetValue(MaxSdkRetriesKey, out var ceilingText))
+            {
+                if (int.TryParse(ceilingText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedCeiling))
+                {
+                    maxSdkRetries = parsedCeiling;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(MaxSdkRetriesKey, ceilingText, "a whole number of retries (0 or more), e.g. 10"));
+                }
+            }
+
+            var maxAttempts = DefaultMaxAttempts;
+            if (options.TryGetValue(MaxAttemptsKey, out var attemptsText))
+            {
+                if (int.TryParse(attemptsText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedAttempts) && parsedAttempts >= 2 && parsedAttempts <= 100)
+                {
+                    maxAttempts = parsedAttempts;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(MaxAttemptsKey, attemptsText, "a whole number of attempts from 2 to 100, e.g. 4"));
+                }
+            }
+
+            var maxIterations = DefaultMaxIterations;
+            if (options.TryGetValue(MaxIterationsKey, out var iterationsText))
+            {
+                if (int.TryParse(iterationsText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsedIterations) && parsedIterations >= 1 && parsedIterations <= 1000)
+                {
+                    maxIterations = parsedIterations;
+                }
+                else
+                {
+                    problems.Add(new OptionProblem(MaxIterationsKey, iterationsText, "a whole number of iterations from 1 to 1000, e.g. 10"));
+                }
+            }
+
+            if (defaultModel == null && extra.IsEmpty && minimum == null && problems.Count == 0 && smallModel == DefaultSmallModel && shortAnswer == DefaultShortAnswerMaxTokens && outputLimit == DefaultOutputLimit &&
+                maxSdkRetries == DefaultMaxSdkRetries && maxAttempts == DefaultMaxAttempts && maxIterations == DefaultMaxIterations)
             {
                 return Default;
             }
 
-            return new ClaudeCostOptions(defaultModel, extra, minimum, smallModel, shortAnswer, outputLimit, problems.ToImmutable());
+            return new ClaudeCostOptions(defaultModel, extra, minimum, smallModel, shortAnswer, outputLimit, problems.ToImmutable())
+            {
+                MaxSdkRetries = maxSdkRetries,
+                MaxAttempts = maxAttempts,
+                MaxIterations = maxIterations,
+            };
         }
     }
 }

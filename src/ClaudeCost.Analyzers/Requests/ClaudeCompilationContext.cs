@@ -30,8 +30,10 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly AnthropicSdkAdapter? _community;
         private readonly ExtensionsAIAdapter? _extensionsAI;
         private readonly BedrockConverseAdapter? _bedrock;
+        private readonly OfficialSdkRawAdapter? _officialRaw;
         private readonly RawHttpAdapter _raw;
         private readonly JsonTextAdapter _jsonText;
+        private readonly System.Lazy<PaidCalls> _paidCalls;
 
         private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -47,6 +49,8 @@ namespace ClaudeCost.Analyzers.Requests
             _bedrock = Symbols.HasBedrockRuntime ? new BedrockConverseAdapter(Symbols, Tracker) : null;
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
             _jsonText = new JsonTextAdapter(Tracker, Evidence);
+            _officialRaw = Symbols.HasOfficialSdk ? new OfficialSdkRawAdapter(compilation, Symbols, Tracker, _raw, Evidence) : null;
+            _paidCalls = new System.Lazy<PaidCalls>(() => new PaidCalls(compilation, Symbols, Tracker, Evidence, this, _extensionsAI), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public KnownSymbols Symbols { get; }
@@ -58,6 +62,9 @@ namespace ClaudeCost.Analyzers.Requests
         public ValueTracker Tracker { get; }
 
         public ClaudeEvidence Evidence { get; }
+
+        /// <summary>The recognizer of paid Claude calls (created on first use, one per compilation).</summary>
+        public PaidCalls PaidCalls => _paidCalls.Value;
 
         /// <summary>The file's candidate syntax (scanned once per file, whichever rule asks first).</summary>
         public TreeCandidates CandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
@@ -142,8 +149,19 @@ namespace ClaudeCost.Analyzers.Requests
                         return Cached(creation, c => _bedrock.TryCreate((IObjectCreationOperation)c, cancellationToken));
                     }
 
-                    if (creation.Initializer?.Syntax is InitializerExpressionSyntax initializer && initializer.Expressions.Count >= 2 &&
-                        (RawHttpAdapter.LooksLikeKeyedBody(initializer) || creation.Initializer.Initializers.Length >= 2 && HasDtoShape(creation)))
+                    var looksLikeRawBody = creation.Initializer?.Syntax is InitializerExpressionSyntax initializer && initializer.Expressions.Count >= 2 &&
+                        (RawHttpAdapter.LooksLikeKeyedBody(initializer) || creation.Initializer.Initializers.Length >= 2 && HasDtoShape(creation));
+                    if (_officialRaw != null && _officialRaw.IsCandidate(creation))
+                    {
+                        // The body of the official SDK's FromRawUnchecked; any other such dictionary may be a raw HTTP body.
+                        return Cached(creation, c =>
+                        {
+                            var request = _officialRaw.TryCreate((IObjectCreationOperation)c, cancellationToken, out var isSdkBody);
+                            return isSdkBody ? request : looksLikeRawBody ? _raw.TryCreate(c, cancellationToken) : null;
+                        });
+                    }
+
+                    if (looksLikeRawBody)
                     {
                         return Cached(creation, c => _raw.TryCreate(c, cancellationToken));
                     }

@@ -17,6 +17,9 @@ namespace ClaudeCost.Analyzers.Requests
         RawDto,
         RawJsonText,
         BedrockConverse,
+
+        /// <summary>The official SDK's <c>FromRawUnchecked</c>: a body written as a string → <c>JsonElement</c> dictionary.</summary>
+        OfficialSdkRawBody,
     }
 
     /// <summary>The three parts of the prompt, in the order the API renders (and caches) them.</summary>

@@ -9,8 +9,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ClaudeCost.Analyzers.Rules
 {
     /// <summary>
-    /// CC0005: a Claude request with no output limit where the surface lets you omit it: raw HTTP bodies (the API
-    /// rejects them), Anthropic.SDK's MessageParameters (it sends 0), Bedrock Converse without InferenceConfig.MaxTokens
+    /// CC0005: a Claude request with no output limit where the surface lets you omit it: raw HTTP bodies and the
+    /// official SDK's FromRawUnchecked bodies (the API rejects them), Anthropic.SDK's MessageParameters (it sends 0), Bedrock Converse without InferenceConfig.MaxTokens
     /// (runs to the model's maximum). The official SDK requires MaxTokens; IChatClient adapters fill in a default.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -51,6 +51,9 @@ namespace ClaudeCost.Analyzers.Rules
                         (max is int m && prices != null
                             ? " (" + CostMath.FormatTokens(m) + " tokens, ≈" + CostMath.FormatUsd(CostMath.Cost(m, prices.Output)) + " per call at most on " + model.Display + ")"
                             : "");
+                    break;
+                case RequestSurface.OfficialSdkRawBody:
+                    explanation = "FromRawUnchecked skips the SDK's required MaxTokens, and the Messages API rejects a body without max_tokens (HTTP 400)";
                     break;
                 default:
                     explanation = "the Messages API rejects a body without max_tokens (HTTP 400)";

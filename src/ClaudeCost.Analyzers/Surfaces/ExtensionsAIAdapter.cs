@@ -195,15 +195,33 @@ namespace ClaudeCost.Analyzers.Surfaces
 
         private readonly struct ClientOrigin
         {
-            public ClientOrigin(ClientKind kind, IOperation? defaultModelId)
+            public ClientOrigin(ClientKind kind, IOperation? defaultModelId, IInvocationOperation? adapterCall = null)
             {
                 Kind = kind;
                 DefaultModelId = defaultModelId;
+                AdapterCall = adapterCall;
             }
 
             public ClientKind Kind { get; }
 
             public IOperation? DefaultModelId { get; }
+
+            /// <summary>The official SDK's <c>AsIChatClient</c> call that made the client (OfficialAdapter only).</summary>
+            public IInvocationOperation? AdapterCall { get; }
+        }
+
+        /// <summary>
+        /// The official SDK's <c>AsIChatClient</c> call that made the client this M.E.AI call is made on, when the
+        /// receiver can be traced to it (the SDK client behind it retries by itself); null otherwise.
+        /// </summary>
+        public IInvocationOperation? OfficialAdapterCall(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var receiver = method.IsExtensionMethod || method.IsStatic
+                ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
+                : invocation.Instance;
+            var origin = TraceClient(receiver);
+            return origin.Kind == ClientKind.OfficialAdapter ? origin.AdapterCall : null;
         }
 
         /// <summary>Follows the receiver to where the client was made: <c>x.AsIChatClient("model")</c>, <c>sdk.Messages</c>.</summary>
@@ -229,7 +247,7 @@ namespace ClaudeCost.Analyzers.Surfaces
                             }
                         }
 
-                        return new ClientOrigin(ClientKind.OfficialAdapter, modelId);
+                        return new ClientOrigin(ClientKind.OfficialAdapter, modelId, call);
                     case IInvocationOperation builder when builder.TargetMethod.Name == "Build" && builder.Instance != null:
                         // client.AsBuilder().Use…().Build(): walk back to the inner client.
                         receiver = InnerOfBuilder(builder.Instance);

@@ -177,7 +177,8 @@ namespace ClaudeCost.Analyzers.Surfaces
             return new ClaudeRequest(surface, body.Syntax, isFree, model, tools, system, shape, systemSyntax, breakpoints.ToImmutable(), firstUser, maxTokens, unplaced, thinkingSyntax: thinking, outputLimit: outputLimit);
         }
 
-        private ImmutableArray<PromptPart> ReadBlocks(IOperation value, PromptSegment segment, ImmutableArray<PromptPosition>.Builder breakpoints, out SystemShape shape, CancellationToken cancellationToken)
+        /// <summary>Reads a tools or system value (a string, or blocks written out as a list) into prompt parts.</summary>
+        internal ImmutableArray<PromptPart> ReadBlocks(IOperation value, PromptSegment segment, ImmutableArray<PromptPosition>.Builder breakpoints, out SystemShape shape, CancellationToken cancellationToken)
         {
             var peeled = OperationHelpers.Peel(value);
             if (peeled.Type?.SpecialType == SpecialType.System_String)

@@ -46,19 +46,25 @@ namespace ClaudeCost.CodeFixes.Fixes
             switch (surface)
             {
                 case "RawAnonymousObject" when body is AnonymousObjectCreationExpressionSyntax anonymous:
-                    var member = SyntaxFactory.AnonymousObjectMemberDeclarator(
-                        SyntaxFactory.NameEquals("max_tokens"),
-                        SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(int.Parse(limit, System.Globalization.CultureInfo.InvariantCulture))));
+                    // Parsed, not built: built tokens carry elastic trivia, around which the code action reformats
+                    // (moving comments on the neighbouring entries).
+                    var member = ((AnonymousObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression("new { max_tokens = " + limit + " }")).Initializers[0];
                     return anonymous.WithInitializers(InsertAfterModel(anonymous.Initializers, member, m => (m.NameEquals?.Name.Identifier.ValueText ?? m.Expression.ToString()) == "model"));
-                case "RawJsonObject" or "RawDictionary" when body is BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation:
+                case "RawJsonObject" or "RawDictionary" or "OfficialSdkRawBody" when body is BaseObjectCreationExpressionSyntax { Initializer: { } initializer } creation:
                     var addStyle = initializer.Expressions.Count > 0 && initializer.Expressions[0] is InitializerExpressionSyntax;
-                    ExpressionSyntax entry = addStyle
-                        ? SyntaxFactory.InitializerExpression(SyntaxKind.ComplexElementInitializerExpression, SyntaxFactory.SeparatedList<ExpressionSyntax>(new ExpressionSyntax[]
-                        {
-                            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal("max_tokens")),
-                            SyntaxFactory.ParseExpression(limit),
-                        }))
-                        : PromptSyntax.KeyAssignment("max_tokens", SyntaxFactory.ParseExpression(limit));
+                    var parsed = (ObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression(addStyle
+                        ? "new D { { \"max_tokens\", " + limit + " } }"
+                        : "new D { [\"max_tokens\"] = " + limit + " }");
+                    var entry = parsed.Initializer!.Expressions[0].WithoutTrivia();
+                    if (surface == "OfficialSdkRawBody")
+                    {
+                        // FromRawUnchecked bodies hold JsonElement values (the template's qualified name is simplified).
+                        var number = entry.DescendantNodes().OfType<LiteralExpressionSyntax>().Last();
+                        var element = SyntaxTemplates.Expression("System.Text.Json.JsonSerializer.SerializeToElement(" + limit + ")")
+                            .WithoutAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+                        entry = entry.ReplaceNode(number, element.WithTriviaFrom(number));
+                    }
+
                     return creation.WithInitializer(initializer.WithExpressions(InsertAfterModel(initializer.Expressions, entry, IsModelEntry)));
                 case "AnthropicSdk" when body is BaseObjectCreationExpressionSyntax sdk:
                     return PromptSyntax.AddInitializerMember(sdk, SyntaxTemplates.Expression("MaxTokens = " + limit));
@@ -85,16 +91,48 @@ namespace ClaudeCost.CodeFixes.Fixes
             _ => false,
         };
 
-        /// <summary>Inserts right after the model entry (where readers look for it), or at the end.</summary>
+        /// <summary>
+        /// Inserts right after the model entry (where readers look for it), or at the end. The new entry takes the next
+        /// entry's indentation only (its comments stay with it) and a separator that ends its line when the list is
+        /// written one entry per line.
+        /// </summary>
         private static SeparatedSyntaxList<T> InsertAfterModel<T>(SeparatedSyntaxList<T> items, T item, System.Func<T, bool> isModel)
             where T : SyntaxNode
         {
             for (var i = 0; i < items.Count; i++)
             {
-                if (isModel(items[i]))
+                if (!isModel(items[i]))
                 {
-                    return items.Insert(i + 1, item.WithLeadingTrivia(i + 1 < items.Count ? items[i + 1].GetLeadingTrivia() : items[i].GetLeadingTrivia()));
+                    continue;
                 }
+
+                if (i + 1 >= items.Count || i >= items.SeparatorCount)
+                {
+                    break;
+                }
+
+                var separator = items.GetSeparator(i);
+                var endOfLine = separator.TrailingTrivia.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var onePerLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia);
+                var list = items.GetWithSeparators();
+                var index = list.IndexOf(separator);
+
+                SyntaxNodeOrToken[] inserted;
+                if (onePerLine)
+                {
+                    // The model line keeps its comment; the new line takes the next entry's indentation.
+                    var indentation = items[i + 1].GetLeadingTrivia().TakeWhile(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+                    inserted = new SyntaxNodeOrToken[] { item.WithLeadingTrivia(indentation), SyntaxFactory.Token(default, SyntaxKind.CommaToken, SyntaxFactory.TriviaList(endOfLine)) };
+                }
+                else
+                {
+                    // One line: what followed the model's comma (a comment) now follows the new entry's.
+                    list = list.Replace(separator, separator.WithTrailingTrivia(SyntaxFactory.Space));
+                    inserted = new SyntaxNodeOrToken[] { item.WithoutTrivia(), SyntaxFactory.Token(default, SyntaxKind.CommaToken, separator.TrailingTrivia) };
+                }
+
+                list = list.InsertRange(index + 1, inserted);
+                return SyntaxFactory.SeparatedList<T>(list);
             }
 
             return PromptSyntax.Append(items, item);

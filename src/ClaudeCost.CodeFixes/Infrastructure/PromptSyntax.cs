@@ -129,9 +129,11 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             }
             else
             {
-                builder.Add(last);
+                // The space before a closing brace moves to the new last element; a comment stays where it was.
+                var onlySpace = last.GetTrailingTrivia().All(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
+                builder.Add(onlySpace ? last.WithoutTrailingTrivia() : last);
                 builder.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
-                builder.Add(element);
+                builder.Add(onlySpace ? element.WithTrailingTrivia(last.GetTrailingTrivia()) : element);
             }
 
             return SyntaxFactory.SeparatedList<T>(builder);
