@@ -1163,11 +1163,103 @@ namespace ClaudeCost.Benchmarks.Corpus
                         }, cancellationToken).ConfigureAwait(false);
                     }
                 """;
+            // Loops around paid calls: a bounded retry on transport errors (CC0018 at Info: the SDK retries inside each attempt),
+            // an endless retry (CC0004), a capped agent loop (silent) and an uncapped one (CC0017).
+            var boundedRetry = $$"""
+                    /// <summary>Three attempts on transport errors, then the error goes to the caller.</summary>
+                    public async Task<Message> AskWithRetryAsync(string question, CancellationToken cancellationToken = default)
+                    {
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try
+                            {
+                                return await _client.Messages.Create(new MessageCreateParams
+                                {
+                                    Model = Model.ClaudeSonnet4_6,
+                                    MaxTokens = 512,
+                                    Messages = [new UserMessageParam(question)],
+                                }, cancellationToken).ConfigureAwait(false);
+                            }
+                            catch (HttpRequestException) when (attempt < 3)
+                            {
+                                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken).ConfigureAwait(false);
+                            }
+                        }
+                    }
+                """;
+            var endlessRetry = $$"""
+                    /// <summary>Keeps trying until the API answers.</summary>
+                    public async Task<Message> AskUntilAnsweredAsync(string question)
+                    {
+                        while (true)
+                        {
+                            try
+                            {
+                                return await _client.Messages.Create(new MessageCreateParams
+                                {
+                                    Model = Model.ClaudeSonnet4_6,
+                                    MaxTokens = 512,
+                                    Messages = [new UserMessageParam(question)],
+                                }).ConfigureAwait(false);
+                            }
+                            catch (HttpRequestException)
+                            {
+                                await Task.Delay(1000).ConfigureAwait(false);
+                            }
+                        }
+                    }
+                """;
+            var cappedAgent = $$"""
+                    /// <summary>Lets Claude ask for tools, at most eight turns.</summary>
+                    public async Task<Message> ResolveAsync(string request, Func<Message, IEnumerable<MessageParam>> runTools)
+                    {
+                        var messages = new List<MessageParam> { new UserMessageParam(request) };
+                        for (var turn = 0; turn < 8; turn++)
+                        {
+                            var response = await _client.Messages.Create(new MessageCreateParams
+                            {
+                                Model = Model.ClaudeSonnet4_6,
+                                MaxTokens = 1024,
+                                Messages = messages,
+                            }).ConfigureAwait(false);
+                            if (response.StopReason != StopReason.ToolUse)
+                            {
+                                return response;
+                            }
+
+                            messages.AddRange(runTools(response));
+                        }
+
+                        throw new InvalidOperationException("The {{topic.ToLowerInvariant()}} agent stopped after 8 turns.");
+                    }
+                """;
+            var uncappedAgent = $$"""
+                    /// <summary>Lets Claude ask for tools for as long as it wants.</summary>
+                    public async Task<Message> SettleAsync(string request, Func<Message, IEnumerable<MessageParam>> runTools)
+                    {
+                        var messages = new List<MessageParam> { new UserMessageParam(request) };
+                        while (true)
+                        {
+                            var response = await _client.Messages.Create(new MessageCreateParams
+                            {
+                                Model = Model.ClaudeSonnet4_6,
+                                MaxTokens = 1024,
+                                Messages = messages,
+                            }).ConfigureAwait(false);
+                            if (response.StopReason != StopReason.ToolUse)
+                            {
+                                return response;
+                            }
+
+                            messages.AddRange(runTools(response));
+                        }
+                    }
+                """;
             var methods = variant switch
             {
-                0 => new[] { plain, cached, shortPrompt, built },
-                1 => new[] { clock, cached, shortPrompt },
-                _ => new[] { plain, built, conversation, shortPrompt },
+                0 => new[] { plain, cached, shortPrompt, built, boundedRetry },
+                1 => new[] { clock, cached, shortPrompt, endlessRetry, cappedAgent },
+                _ => new[] { plain, built, conversation, shortPrompt, uncappedAgent },
             };
 
             return $$"""
