@@ -17,10 +17,10 @@ namespace ClaudeCost.Benchmarks.Micro
     /// <summary>The synthetic sources of a micro-benchmark.</summary>
     public enum CorpusKind
     {
-        /// <summary>N caller files, each with 3 CC0001 and 3 CC0002 findings (official SDK, IChatClient, raw HTTP); a bad models.json and option.</summary>
+        /// <summary>N caller files, each with the findings of <see cref="MicroCorpus.FindingsPerFile"/> (official SDK, IChatClient, raw HTTP); a bad models.json and option.</summary>
         Findings,
 
-        /// <summary>The same N caller files written so nothing is reported (breakpoints in place, volatile values after them).</summary>
+        /// <summary>The same N caller files written so nothing is reported (breakpoints in place, volatile values after them, current models, bounded loops).</summary>
         Clean,
 
         /// <summary>N ordinary business files from the end-to-end generator's no-Claude variant, compiled without the Anthropic SDK.</summary>
@@ -30,8 +30,25 @@ namespace ClaudeCost.Benchmarks.Micro
     /// <summary>Builds compilations and analyzer options for the micro-benchmarks and the profiler.</summary>
     public static class MicroCorpus
     {
-        public const int FindingsPerFileCC0001 = 3;
-        public const int FindingsPerFileCC0002 = 3;
+        /// <summary>
+        /// Findings per caller file of the <see cref="CorpusKind.Findings"/> corpus, by rule. CC0016 counts every
+        /// claude-sonnet-4-6 and the Opus 4.8 of the classifier (which CC0003 reports too).
+        /// </summary>
+        public static readonly IReadOnlyDictionary<string, int> FindingsPerFile = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["CC0001"] = 3,
+            ["CC0002"] = 3,
+            ["CC0003"] = 1,
+            ["CC0004"] = 1,
+            ["CC0005"] = 1,
+            ["CC0010"] = 1,
+            ["CC0014"] = 1,
+            ["CC0015"] = 1,
+            ["CC0016"] = 7,
+            ["CC0017"] = 1,
+            ["CC0018"] = 1,
+            ["CC0019"] = 1,
+        };
 
         private static readonly Lazy<ImmutableArray<MetadataReference>> s_frameworkReferences = new(() => FrameworkReferences());
         private static readonly Lazy<ImmutableArray<MetadataReference>> s_claudeReferences = new(() => ClientLibraryReferences());
@@ -49,8 +66,7 @@ namespace ClaudeCost.Benchmarks.Micro
         /// <summary>Expected diagnostics of one rule on a corpus of <paramref name="files"/> files.</summary>
         public static int Expected(string id, CorpusKind corpus, int files) => (id, corpus) switch
         {
-            ("CC0001", CorpusKind.Findings) => FindingsPerFileCC0001 * files,
-            ("CC0002", CorpusKind.Findings) => FindingsPerFileCC0002 * files,
+            (_, CorpusKind.Findings) when FindingsPerFile.TryGetValue(id, out var perFile) => perFile * files,
             ("CC9001", CorpusKind.Findings) => 1,
             ("CC9002", CorpusKind.Findings) => 1,
             _ => 0,
@@ -233,6 +249,85 @@ namespace ClaudeCost.Benchmarks.Micro
                     messages = new[] { new { role = "user", content = question } },
                 });
 
+                // CC0003: Opus labels a ticket with one word (method name, small MaxTokens, closed label list).
+                public Task<Message> ClassifyTicketAsync(string ticket) => _client.Messages.Create(new MessageCreateParams
+                {
+                    Model = Model.ClaudeOpus4_8,
+                    MaxTokens = 8,
+                    System = "Respond with only one of: billing, shipping, returns, other.",
+                    Messages = [new UserMessageParam(ticket)],
+                });
+
+                // CC0014: thinking for a yes/no answer.
+                public Task<Message> ClassifyUrgencyAsync(string ticket) => _client.Messages.Create(new MessageCreateParams
+                {
+                    Model = Model.ClaudeHaiku5_5,
+                    MaxTokens = 2048,
+                    Thinking = new ThinkingConfigEnabled(1024),
+                    System = "Answer yes or no: does the customer report a safety issue?",
+                    Messages = [new UserMessageParam(ticket)],
+                });
+
+                // CC0010, CC0019, CC0015: a retired, a malformed and a scheduled id.
+                public const string ReportsModel = "claude-3-opus-20240229";
+                public const string DraftModel = "claude-sonnet-4-5-20250514";
+                public const string ReviewModel = "claude-sonnet-4-5";
+
+                // CC0005: a raw body without max_tokens.
+                public Task<HttpResponseMessage> RawUnlimitedAsync(string question) => SendAsync(new
+                {
+                    model = "claude-haiku-5-5",
+                    messages = new[] { new { role = "user", content = question } },
+                });
+
+                // CC0004: retried until the API answers.
+                public async Task<Message> AskUntilAnsweredAsync(string question)
+                {
+                    while (true)
+                    {
+                        try
+                        {
+                            return await _client.Messages.Create(new MessageCreateParams { Model = Model.ClaudeHaiku5_5, MaxTokens = 256, Messages = [new UserMessageParam(question)] });
+                        }
+                        catch (HttpRequestException)
+                        {
+                            await Task.Delay(1000);
+                        }
+                    }
+                }
+
+                // CC0018: three attempts around a call that retries twice by itself.
+                public async Task<Message> AskWithRetryAsync(string question)
+                {
+                    for (var attempt = 1; ; attempt++)
+                    {
+                        try
+                        {
+                            return await _client.Messages.Create(new MessageCreateParams { Model = Model.ClaudeHaiku5_5, MaxTokens = 256, Messages = [new UserMessageParam(question)] });
+                        }
+                        catch (HttpRequestException) when (attempt < 3)
+                        {
+                            await Task.Delay(TimeSpan.FromSeconds(attempt));
+                        }
+                    }
+                }
+
+                // CC0017: tools for as long as Claude asks.
+                public async Task<Message> SettleAsync(string request, Func<Message, IEnumerable<MessageParam>> runTools)
+                {
+                    var messages = new List<MessageParam> { new UserMessageParam(request) };
+                    while (true)
+                    {
+                        var response = await _client.Messages.Create(new MessageCreateParams { Model = Model.ClaudeHaiku5_5, MaxTokens = 1024, Messages = messages });
+                        if (response.StopReason != StopReason.ToolUse)
+                        {
+                            return response;
+                        }
+
+                        messages.AddRange(runTools(response));
+                    }
+                }
+
                 private Task<HttpResponseMessage> SendAsync<T>(T body)
                 {
                     var request = new HttpRequestMessage(HttpMethod.Post, "https://api.anthropic.com/v1/messages") { Content = JsonContent.Create(body) };
@@ -265,7 +360,7 @@ namespace ClaudeCost.Benchmarks.Micro
 
                 public Task<Message> PlainAsync(string question) => _client.Messages.Create(new MessageCreateParams
                 {
-                    Model = Model.ClaudeSonnet4_6,
+                    Model = Model.ClaudeSonnet5_5,
                     MaxTokens = 1024,
                     System = new List<TextBlockParam> { new(SupportPolicy.Text) { CacheControl = new CacheControlEphemeral() } },
                     Messages = [new UserMessageParam(question)],
@@ -273,7 +368,7 @@ namespace ClaudeCost.Benchmarks.Micro
 
                 public Task<Message> ClockAsync(string question) => _client.Messages.Create(new MessageCreateParams
                 {
-                    Model = Model.ClaudeSonnet4_6,
+                    Model = Model.ClaudeSonnet5_5,
                     MaxTokens = 1024,
                     System = new List<TextBlockParam>
                     {
@@ -285,13 +380,13 @@ namespace ClaudeCost.Benchmarks.Micro
 
                 public Task<ChatResponse> ChatPlainAsync(string question)
                 {
-                    IChatClient chat = _client.AsIChatClient("claude-sonnet-4-6");
+                    IChatClient chat = _client.AsIChatClient("claude-sonnet-5-5");
                     return chat.GetResponseAsync([new ChatMessage(ChatRole.System, [new TextContent(SupportPolicy.Text).WithCacheControl(Ttl.Ttl5m)]), new ChatMessage(ChatRole.User, question)]);
                 }
 
                 public Task<ChatResponse> ChatConversationAsync(string question)
                 {
-                    IChatClient chat = _client.AsIChatClient("claude-sonnet-4-6");
+                    IChatClient chat = _client.AsIChatClient("claude-sonnet-5-5");
                     var id = Guid.NewGuid();
                     return chat.GetResponseAsync(
                     [
@@ -302,7 +397,7 @@ namespace ClaudeCost.Benchmarks.Micro
 
                 public Task<HttpResponseMessage> RawPlainAsync(string question) => SendAsync(new
                 {
-                    model = "claude-sonnet-4-6",
+                    model = "claude-sonnet-5-5",
                     max_tokens = 1024,
                     system = new[] { new { type = "text", text = SupportPolicy.Text, cache_control = new { type = "ephemeral" } } },
                     messages = new[] { new { role = "user", content = question } },
@@ -310,11 +405,45 @@ namespace ClaudeCost.Benchmarks.Micro
 
                 public Task<HttpResponseMessage> RawClockAsync(string question) => SendAsync(new
                 {
-                    model = "claude-sonnet-4-6",
+                    model = "claude-sonnet-5-5",
                     max_tokens = 1024,
                     system = new[] { new { type = "text", text = SupportPolicy.Text + "\n\nToday: " + DateTime.UtcNow.ToString("yyyy-MM-dd"), cache_control = new { type = "ephemeral" } } },
                     messages = new[] { new { role = "user", content = question } },
                 });
+
+                public Task<Message> ClassifyTicketAsync(string ticket) => _client.Messages.Create(new MessageCreateParams
+                {
+                    Model = Model.ClaudeHaiku5_5,
+                    MaxTokens = 8,
+                    System = "Respond with only one of: billing, shipping, returns, other.",
+                    Messages = [new UserMessageParam(ticket)],
+                });
+
+                public const string ReportsModel = "claude-opus-5-5";
+
+                public Task<HttpResponseMessage> RawLimitedAsync(string question) => SendAsync(new
+                {
+                    model = "claude-haiku-5-5",
+                    max_tokens = 512,
+                    messages = new[] { new { role = "user", content = question } },
+                });
+
+                public async Task<Message> ResolveAsync(string request, Func<Message, IEnumerable<MessageParam>> runTools)
+                {
+                    var messages = new List<MessageParam> { new UserMessageParam(request) };
+                    for (var turn = 0; turn < 8; turn++)
+                    {
+                        var response = await _client.Messages.Create(new MessageCreateParams { Model = Model.ClaudeHaiku5_5, MaxTokens = 1024, Messages = messages });
+                        if (response.StopReason != StopReason.ToolUse)
+                        {
+                            return response;
+                        }
+
+                        messages.AddRange(runTools(response));
+                    }
+
+                    throw new InvalidOperationException("Stopped after 8 turns.");
+                }
 
                 private Task<HttpResponseMessage> SendAsync<T>(T body)
                 {

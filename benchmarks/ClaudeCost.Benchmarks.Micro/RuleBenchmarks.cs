@@ -45,21 +45,53 @@ namespace ClaudeCost.Benchmarks.Micro
         public int NoOpOperations() => Run(new NoOpOperationAnalyzer());
 
         [Benchmark]
-        public int CC0001() => Run(new CC0001VolatileValueInCachedPrefixAnalyzer(), "CC0001");
+        public int CC0001() => RunRule("CC0001");
 
         [Benchmark]
-        public int CC0002() => Run(new CC0002LargePromptWithoutCachingAnalyzer(), "CC0002");
+        public int CC0002() => RunRule("CC0002");
 
         [Benchmark]
-        public int CC9001() => Run(new CC9001ModelTableAnalyzer(), "CC9001");
+        public int CC0003() => RunRule("CC0003");
 
         [Benchmark]
-        public int CC9002() => Run(new CC9002OptionsAnalyzer(), "CC9002");
+        public int CC0004() => RunRule("CC0004");
+
+        [Benchmark]
+        public int CC0005() => RunRule("CC0005");
+
+        [Benchmark]
+        public int CC0010() => RunRule("CC0010");
+
+        [Benchmark]
+        public int CC0014() => RunRule("CC0014");
+
+        [Benchmark]
+        public int CC0015() => RunRule("CC0015");
+
+        [Benchmark]
+        public int CC0016() => RunRule("CC0016");
+
+        [Benchmark]
+        public int CC0017() => RunRule("CC0017");
+
+        [Benchmark]
+        public int CC0018() => RunRule("CC0018");
+
+        [Benchmark]
+        public int CC0019() => RunRule("CC0019");
+
+        [Benchmark]
+        public int CC9001() => RunRule("CC9001");
+
+        [Benchmark]
+        public int CC9002() => RunRule("CC9002");
 
         [Benchmark(Description = "All ClaudeCost analyzers")]
         public int AllClaudeCost() => Run(AnalyzerRunner.AllClaudeCost(), AnalyzerRunner.ClaudeCostIds);
 
         private int Run(DiagnosticAnalyzer analyzer, params string[] ids) => Run(ImmutableArray.Create(analyzer), ids);
+
+        private int RunRule(string id) => Run(AnalyzerRunner.AnalyzerFor(id), id);
 
         private int Run(ImmutableArray<DiagnosticAnalyzer> analyzers, params string[] ids)
         {
@@ -89,7 +121,11 @@ namespace ClaudeCost.Benchmarks.Micro
     /// <summary>Runs analyzers over a compilation and checks what they report.</summary>
     public static class AnalyzerRunner
     {
-        public static readonly string[] ClaudeCostIds = { "CC0001", "CC0002", "CC9001", "CC9002" };
+        /// <summary>Every rule the package reports.</summary>
+        public static readonly string[] ClaudeCostIds = AllClaudeCost().SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();
+
+        /// <summary>The analyzer that reports <paramref name="id"/>.</summary>
+        public static DiagnosticAnalyzer AnalyzerFor(string id) => AllClaudeCost().Single(a => a.SupportedDiagnostics.Any(d => d.Id == id));
 
         /// <summary>Every analyzer the package ships (found by reflection, so new rules are measured too).</summary>
         public static ImmutableArray<DiagnosticAnalyzer> AllClaudeCost() => typeof(CC0001VolatileValueInCachedPrefixAnalyzer).Assembly.GetTypes()
