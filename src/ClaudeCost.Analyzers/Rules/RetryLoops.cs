@@ -351,6 +351,9 @@ namespace ClaudeCost.Analyzers.Rules
             return constant.HasValue && constant.Value is bool value && (loop is IWhileLoopOperation { ConditionIsUntil: true } ? !value : value);
         }
 
+        private static IOperation Unstep(IOperation operation)
+            => OperationHelpers.Peel(operation) is IIncrementOrDecrementOperation step ? step.Target : operation;
+
         public static ISymbol? ReferencedSymbol(IOperation operation) => OperationHelpers.Peel(operation) switch
         {
             ILocalReferenceOperation local => local.Local,
@@ -543,8 +546,8 @@ namespace ClaudeCost.Analyzers.Rules
         /// </summary>
         private static long? AttemptsFrom(ILoopOperation loop, IBinaryOperation comparison, HashSet<ISymbol> counters)
         {
-            var leftCounter = ReferencedSymbol(comparison.LeftOperand);
-            var rightCounter = ReferencedSymbol(comparison.RightOperand);
+            var leftCounter = ReferencedSymbol(Unstep(comparison.LeftOperand));
+            var rightCounter = ReferencedSymbol(Unstep(comparison.RightOperand));
             ISymbol? counter;
             long? limit;
             BinaryOperatorKind kind;
@@ -578,21 +581,27 @@ namespace ClaudeCost.Analyzers.Rules
                 return null;
             }
 
+            // In the loop condition the counter counts attempts made; in a catch (filter or if) it counts failures so far.
+            var condition = ConditionOf(loop);
+            var inCondition = condition != null && condition.Syntax.Span.Contains(comparison.Syntax.Span);
+            var counterOperand = SymbolEqualityComparer.Default.Equals(leftCounter, counter) ? comparison.LeftOperand : comparison.RightOperand;
+            var prefix = OperationHelpers.Peel(counterOperand) is IIncrementOrDecrementOperation { IsPostfix: false };
+            var span = limit.Value - start.Value;
             long attempts;
             switch (kind)
             {
                 case BinaryOperatorKind.LessThan:
-                    attempts = limit.Value - start.Value;
+                    attempts = inCondition || prefix ? span : span + 1;
                     break;
                 case BinaryOperatorKind.LessThanOrEqual:
-                    attempts = limit.Value - start.Value + 1;
+                    attempts = inCondition || prefix ? span + 1 : span + 2;
                     break;
                 case BinaryOperatorKind.GreaterThanOrEqual:
-                    // if (++attempt >= N) throw; in the catch.
-                    attempts = limit.Value - start.Value;
+                    // if (++failures >= N) throw; (or failures++; then the test).
+                    attempts = span;
                     break;
                 case BinaryOperatorKind.GreaterThan:
-                    attempts = limit.Value - start.Value + 1;
+                    attempts = span + 1;
                     break;
                 default:
                     return null;
