@@ -733,8 +733,11 @@ namespace ClaudeCost.Analyzers.Surfaces
         }
 
         /// <summary>
-        /// Whether any file of the compilation turns SDK retries off (<c>MaxRetries = 0</c>): then a client whose
-        /// creation cannot be traced may be that one. Scanned once per compilation, on first need.
+        /// Whether any file of the compilation makes a client with SDK retries off (<c>MaxRetries = 0</c> in a client or
+        /// options initializer, or in a <c>WithOptions</c> whose result is kept rather than called at once): then a
+        /// client whose creation cannot be traced may be that one. A per-call <c>client.WithOptions(o =&gt; o with
+        /// { MaxRetries = 0 }).Messages.Create(…)</c> does not count. Scanned once per compilation, on first need,
+        /// parsing only files whose text names MaxRetries.
         /// </summary>
         private bool ScanForRetriesTurnedOff()
         {
@@ -745,29 +748,15 @@ namespace ClaudeCost.Analyzers.Surfaces
                     text = tree.GetText();
                 }
 
-                var content = text.ToString();
-                var index = 0;
-                while ((index = content.IndexOf("MaxRetries", index, StringComparison.Ordinal)) >= 0)
+                if (text.ToString().IndexOf("MaxRetries", StringComparison.Ordinal) < 0)
                 {
-                    index += "MaxRetries".Length;
-                    var i = index;
-                    while (i < content.Length && char.IsWhiteSpace(content[i]))
-                    {
-                        i++;
-                    }
+                    continue;
+                }
 
-                    if (i >= content.Length || (content[i] != '=' && content[i] != ':'))
-                    {
-                        continue;
-                    }
-
-                    i++;
-                    while (i < content.Length && char.IsWhiteSpace(content[i]))
-                    {
-                        i++;
-                    }
-
-                    if (i < content.Length && content[i] == '0' && (i + 1 >= content.Length || !char.IsDigit(content[i + 1])))
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "MaxRetries" }, Right: LiteralExpressionSyntax { Token.ValueText: "0" } } assignment &&
+                        !IsPerCallOption(assignment))
                     {
                         return true;
                     }
@@ -775,6 +764,18 @@ namespace ClaudeCost.Analyzers.Surfaces
             }
 
             return false;
+        }
+
+        /// <summary><c>x.WithOptions(o =&gt; o with { MaxRetries = 0 }).Messages…</c>: the options apply to that expression only.</summary>
+        private static bool IsPerCallOption(SyntaxNode assignment)
+        {
+            if (!(assignment.Parent?.Parent is WithExpressionSyntax))
+            {
+                return false;
+            }
+
+            var invocation = assignment.FirstAncestorOrSelf<InvocationExpressionSyntax>(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithOptions" });
+            return invocation?.Parent is MemberAccessExpressionSyntax;
         }
 
         private static INamedTypeSymbol? Official(Compilation compilation, string metadataName)
