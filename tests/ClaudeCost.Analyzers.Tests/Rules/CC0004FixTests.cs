@@ -326,5 +326,79 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                     public async Task<Message> Ask(MessageCreateParams p) => await _pipeline.ExecuteAsync(async ct => await _client.Messages.Create(p, ct));
                 }
                 """, checkMultiplied: false);
+
+        [Fact]
+        public Task DirectivesAndCommentsInTheLoopAreKept()
+            => VerifyFix(Usings + """
+                class Asker
+                {
+                    public async Task<Message> Ask(IAnthropicClient client, MessageCreateParams p)
+                    {
+                        /* retry */ {|CC0004:while (true)|} // until it works
+                        {
+                #if DEBUG
+                            Console.WriteLine("asking");
+                #endif
+                            try
+                            {
+                                return await client.Messages.Create(p);
+                            }
+                            catch (AnthropicException e)
+                            {
+                #if DEBUG
+                                Console.WriteLine(e);
+                #endif
+                                await Task.Delay(250);
+                            }
+                        }
+                    }
+                }
+                """, Usings + """
+                class Asker
+                {
+                    public async Task<Message> Ask(IAnthropicClient client, MessageCreateParams p)
+                    {
+                        /* retry */ for (var attempt = 1; ; attempt++) // until it works
+                        {
+                #if DEBUG
+                            Console.WriteLine("asking");
+                #endif
+                            try
+                            {
+                                return await client.WithOptions(o => o with { MaxRetries = 0 }).Messages.Create(p);
+                            }
+                            catch (AnthropicException e) when (attempt < 4)
+                            {
+                #if DEBUG
+                                Console.WriteLine(e);
+                #endif
+                                await Task.Delay(250);
+                            }
+                        }
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task PollyOverloadWithoutACountedTwinHasNoFix()
+        {
+            var test = new CodeFixTest<CC0004UnboundedRetryAnalyzer, CC0004UnboundedRetryCodeFixProvider>
+            {
+                TestCode = Usings + """
+                    using Polly;
+
+                    class Resilient
+                    {
+                        private readonly AnthropicClient _client = new();
+                        private readonly ISyncPolicy _a = Policy.Handle<AnthropicRateLimitException>().[|RetryForever|]((Exception e) => Console.WriteLine(e.Message));
+
+                        public Message A(MessageCreateParams p) => _a.Execute(() => _client.Messages.Create(p).Result);
+                    }
+                    """,
+                NumberOfIncrementalIterations = 0,
+            };
+            test.FixedCode = test.TestCode;
+            return test.RunAsync();
+        }
     }
 }

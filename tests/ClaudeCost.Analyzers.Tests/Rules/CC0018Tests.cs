@@ -323,5 +323,48 @@ namespace ClaudeCost.Analyzers.Tests.Rules
             test.FixedCode = test.TestCode;
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task UntracedClientIsSkippedWhenTheProjectMakesAClientWithoutRetries()
+            => Verify(Usings + """
+                class Setup
+                {
+                    public static IAnthropicClient Quiet() => new AnthropicClient { MaxRetries = 0 };
+                }
+
+                class Asker
+                {
+                    public async Task<Message?> Ask(IAnthropicClient injected, MessageCreateParams p)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try { return await injected.Messages.Create(p); }
+                            catch (AnthropicException) { }
+                        }
+
+                        return null;
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task PerCallWithOptionsElsewhereDoesNotHideUntracedClients()
+            => Verify(Usings + """
+                class Asker
+                {
+                    public async Task<Message?> Ask(IAnthropicClient injected, MessageCreateParams p)
+                    {
+                        for (var attempt = 0; attempt < 3; attempt++)
+                        {
+                            try { return await {|#0:injected.Messages.Create(p)|}; }
+                            catch (AnthropicException) { }
+                        }
+
+                        return null;
+                    }
+
+                    public Task<Message> Once(IAnthropicClient injected, MessageCreateParams p) => injected.WithOptions(o => o with { MaxRetries = 0 }).Messages.Create(p);
+                }
+                """, Diagnostic("CC0018").WithLocation(0).WithMessage("Retries multiply: Messages.Create already retries inside the SDK (MaxRetries 2, the SDK default), and the retry loop around it retries again: up to 3 × 3 = 9 requests per failure"));
     }
 }
