@@ -126,12 +126,27 @@ namespace ClaudeCost.Analyzers.Rules
             return hasCatch;
         }
 
+        /// <summary>The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018.</summary>
         public static RetryLoop? Analyze(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
             if (loop is IForEachLoopOperation || loop.Body == null || !IsCandidate(loop.Syntax))
             {
                 return null;
             }
+
+            var cache = shared.PaidCalls.LoopAnalyses;
+            if (cache.TryGetValue(loop.Syntax, out var cached))
+            {
+                return cached as RetryLoop;
+            }
+
+            var result = Compute(loop, shared, cancellationToken);
+            cache.TryAdd(loop.Syntax, result);
+            return result;
+        }
+
+        private static RetryLoop? Compute(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
+        {
 
             var paid = shared.PaidCalls;
             var calls = ImmutableArray.CreateBuilder<PaidCall>();
@@ -158,7 +173,7 @@ namespace ClaudeCost.Analyzers.Rules
                         tryCalls.Add(call);
                         first ??= invocation.Syntax;
                     }
-                    else if (CallsPaidHelper(invocation, shared, cancellationToken))
+                    else if (paid.MakesPaidCall(invocation.TargetMethod, cancellationToken))
                     {
                         indirect = true;
                         first ??= invocation.Syntax;
@@ -649,39 +664,6 @@ namespace ClaudeCost.Analyzers.Rules
                     {
                         return true;
                     }
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>A call to a method of this compilation whose body makes a paid call directly (one level deep).</summary>
-        private static bool CallsPaidHelper(IInvocationOperation invocation, ClaudeCompilationContext shared, CancellationToken cancellationToken)
-        {
-            var method = invocation.TargetMethod;
-            if (method.DeclaringSyntaxReferences.Length != 1 || method.MethodKind != MethodKind.Ordinary)
-            {
-                return false;
-            }
-
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (!(syntax is MethodDeclarationSyntax declaration) || !PaidCalls.MayContainPaidCall(declaration))
-            {
-                return false;
-            }
-
-            var model = shared.Tracker.GetModel(syntax.SyntaxTree);
-            var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
-            if (model == null || body == null || !(model.GetOperation(body, cancellationToken) is IOperation operation))
-            {
-                return false;
-            }
-
-            foreach (var item in Walk(operation, intoLambdas: true))
-            {
-                if (item is IInvocationOperation inner && shared.PaidCalls.Recognize(inner, cancellationToken) != null)
-                {
-                    return true;
                 }
             }
 

@@ -162,6 +162,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         private readonly INamedTypeSymbol? _clientOptions;
         private readonly INamedTypeSymbol? _sdkBatchesEndpoint;
         private readonly ConcurrentDictionary<SyntaxNode, PaidCall?> _calls = new ConcurrentDictionary<SyntaxNode, PaidCall?>();
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Lazy<bool> _retriesTurnedOffSomewhere;
 
         internal PaidCalls(Compilation compilation, KnownSymbols symbols, ValueTracker tracker, ClaudeEvidence evidence, Requests.ClaudeCompilationContext context, ExtensionsAIAdapter? extensionsAI)
@@ -214,6 +215,69 @@ namespace ClaudeCost.Analyzers.Surfaces
                 default:
                     return false;
             }
+        }
+
+        /// <summary>Per-compilation memo of loop analyses, shared by the rules that look at retry loops (CC0004, CC0018).</summary>
+        public ConcurrentDictionary<SyntaxNode, object?> LoopAnalyses { get; } = new ConcurrentDictionary<SyntaxNode, object?>();
+
+        /// <summary>
+        /// A method of this compilation whose body makes a paid call directly (a helper such as <c>AskOnceAsync</c>):
+        /// one level deep, cached per method. Source text is scanned for candidate names before any semantic work.
+        /// </summary>
+        public bool MakesPaidCall(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            var key = method.OriginalDefinition;
+            if (_helpers.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var result = ScanHelper(key, cancellationToken);
+            _helpers.TryAdd(key, result);
+            return result;
+        }
+
+        private bool ScanHelper(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!(syntax is MethodDeclarationSyntax declaration) || !MayContainPaidCall(declaration))
+            {
+                return false;
+            }
+
+            var model = _tracker.GetModel(syntax.SyntaxTree);
+            var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+            if (model == null || body == null || !(model.GetOperation(body, cancellationToken) is IOperation operation))
+            {
+                return false;
+            }
+
+            var stack = new System.Collections.Generic.Stack<IOperation>();
+            stack.Push(operation);
+            var count = 0;
+            while (stack.Count > 0 && count++ < 20000)
+            {
+                var current = stack.Pop();
+                if (current is IInvocationOperation invocation && Recognize(invocation, cancellationToken) != null)
+                {
+                    return true;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (!(child is ILocalFunctionOperation))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Cheap syntax test: the node names a method that may be a paid call (identifier tokens only).</summary>
