@@ -164,6 +164,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         private readonly ConcurrentDictionary<SyntaxNode, PaidCall?> _calls = new ConcurrentDictionary<SyntaxNode, PaidCall?>();
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Lazy<bool> _retriesTurnedOffSomewhere;
+        private readonly Lazy<bool> _evidenceAnywhere;
 
         internal PaidCalls(Compilation compilation, KnownSymbols symbols, ValueTracker tracker, ClaudeEvidence evidence, Requests.ClaudeCompilationContext context, ExtensionsAIAdapter? extensionsAI)
         {
@@ -185,6 +186,7 @@ namespace ClaudeCost.Analyzers.Surfaces
 
             _sdkBatchesEndpoint = compilation.GetTypeByMetadataName("Anthropic.SDK.Batches.BatchesEndpoint");
             _retriesTurnedOffSomewhere = new Lazy<bool>(ScanForRetriesTurnedOff, LazyThreadSafetyMode.ExecutionAndPublication);
+            _evidenceAnywhere = new Lazy<bool>(ScanForEvidence, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>Some client library that makes paid calls is referenced, or raw HTTP is possible (evidence is checked per call).</summary>
@@ -192,6 +194,13 @@ namespace ClaudeCost.Analyzers.Surfaces
 
         /// <summary>A client library is referenced (without one, only raw HTTP calls with Claude evidence can be paid calls).</summary>
         public bool HasClientLibrary => _symbols.HasOfficialSdk || _symbols.HasExtensionsAI || _symbols.HasAnthropicSdk;
+
+        /// <summary>
+        /// Paid calls can exist in this compilation: a client library is referenced, or some file's text names the
+        /// Anthropic API (raw HTTP needs that evidence). Rules that walk loops or tries check this first; the text scan
+        /// runs once per compilation, only for compilations without a client library.
+        /// </summary>
+        public bool MayHavePaidCalls => HasClientLibrary || (_httpClient != null && _evidenceAnywhere.Value);
 
         /// <summary>The official SDK's client interface (for code fixes and rules that rewrite receivers).</summary>
         public INamedTypeSymbol? OfficialClientInterface => _officialClientInterface;
@@ -840,6 +849,25 @@ namespace ClaudeCost.Analyzers.Surfaces
 
             var invocation = assignment.FirstAncestorOrSelf<InvocationExpressionSyntax>(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithOptions" });
             return invocation?.Parent is MemberAccessExpressionSyntax;
+        }
+
+        private bool ScanForEvidence()
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (!tree.TryGetText(out var text))
+                {
+                    text = tree.GetText();
+                }
+
+                var content = text.ToString();
+                if (content.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || content.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static INamedTypeSymbol? Official(Compilation compilation, string metadataName)

@@ -233,6 +233,36 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task AnthropicSdkDoesNotRetryInside()
+        {
+            var test = new AnalyzerTest<CC0018MultipliedRetriesAnalyzer>
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Anthropic.SDK;
+                    using Anthropic.SDK.Messaging;
+
+                    class Community
+                    {
+                        public async Task<MessageResponse?> Ask(AnthropicClient client, MessageParameters p)
+                        {
+                            for (var attempt = 0; attempt < 3; attempt++)
+                            {
+                                try { return await client.Messages.GetClaudeMessageAsync(p); }
+                                catch (System.Net.Http.HttpRequestException) { await Task.Delay(500); }
+                            }
+
+                            return null;
+                        }
+                    }
+                    """,
+                ReferenceSet = ReferenceSets.NoOfficialAnthropic,
+            };
+            test.StandIns.Add(StandIn.AnthropicSdk);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task UnboundedLoopsAreLeftToCC0004()
             => Verify(Usings + """
                 class Asker
