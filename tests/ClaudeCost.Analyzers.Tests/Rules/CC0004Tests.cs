@@ -544,6 +544,32 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                 }
                 """, Diagnostic("CC0004").WithLocation(0).WithMessage("Claude's Messages.Create is retried without a limit: MaxRetryAttempts = int.MaxValue retries every failure forever"));
 
+        [Fact]
+        public Task Polly8OptionsInALocalAddedToABuilderLocal()
+            => Verify(Usings + """
+                using Polly;
+                using Polly.Retry;
+
+                class Pipelines
+                {
+                    public async Task<Message> Ask(AnthropicClient client, MessageCreateParams p)
+                    {
+                        var options = new RetryStrategyOptions { [|MaxRetryAttempts = int.MaxValue|] };
+                        var builder = new ResiliencePipelineBuilder();
+                        builder.AddRetry(options);
+                        var pipeline = builder.Build();
+                        return await pipeline.ExecuteAsync(async ct => await client.Messages.Create(p, ct));
+                    }
+
+                    public async Task<int> NotClaude()
+                    {
+                        var options = new RetryStrategyOptions { MaxRetryAttempts = int.MaxValue };
+                        var pipeline = new ResiliencePipelineBuilder().AddRetry(options).Build();
+                        return await pipeline.ExecuteAsync(async ct => await Task.FromResult(1));
+                    }
+                }
+                """);
+
         // ---- SDK MaxRetries ----
 
         [Fact]

@@ -106,6 +106,32 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                 Diagnostic("CC0018").WithLocation(1).WithMessage("Retries multiply: Messages.Create already retries inside the SDK (MaxRetries 2, the SDK default), and the Polly retry pipeline around it retries again: up to 4 × 3 = 12 requests per failure"));
 
         [Fact]
+        public Task PipelineBuiltFromABuilderLocal()
+            => Verify(Usings + """
+                using Polly;
+                using Polly.Retry;
+
+                class Resilient
+                {
+                    public async Task<Message> Ask(AnthropicClient client, MessageCreateParams p)
+                    {
+                        var builder = new ResiliencePipelineBuilder();
+                        builder.AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 2, ShouldHandle = new PredicateBuilder().Handle<AnthropicRateLimitException>() });
+                        var pipeline = builder.Build();
+                        return await pipeline.ExecuteAsync(async ct => await {|#0:client.Messages.Create(p, ct)|});
+                    }
+
+                    public async Task<Message> Content(AnthropicClient client, MessageCreateParams p)
+                    {
+                        var pipeline = new ResiliencePipelineBuilder<Message>()
+                            .AddRetry(new RetryStrategyOptions<Message> { ShouldHandle = new PredicateBuilder<Message>().HandleResult(m => m.Content.Count == 0) })
+                            .Build();
+                        return await pipeline.ExecuteAsync(async ct => await client.Messages.Create(p, ct));
+                    }
+                }
+                """, Diagnostic("CC0018").WithLocation(0).WithMessage("Retries multiply: Messages.Create already retries inside the SDK (MaxRetries 2, the SDK default), and the Polly retry pipeline around it retries again: up to 3 × 3 = 9 requests per failure"));
+
+        [Fact]
         public Task ChatClientOverTheOfficialAdapterIsReported()
             => Verify("""
                 using System.Threading.Tasks;
