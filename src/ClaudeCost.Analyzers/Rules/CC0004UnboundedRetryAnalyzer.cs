@@ -79,7 +79,7 @@ namespace ClaudeCost.Analyzers.Rules
         private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared)
         {
             var loop = (ILoopOperation)context.Operation;
-            if (!RetryLoops.IsCandidate(loop.Syntax))
+            if (!RetryLoops.IsCandidate(loop.Syntax) || !shared.PaidCalls.MayHavePaidCalls)
             {
                 return;
             }
@@ -140,7 +140,7 @@ namespace ClaudeCost.Analyzers.Rules
         private static void AnalyzeTry(OperationAnalysisContext context, ClaudeCompilationContext shared)
         {
             var tryOperation = (ITryOperation)context.Operation;
-            if (tryOperation.Catches.IsEmpty || !PaidCalls.MayContainPaidCall(tryOperation.Body.Syntax) || tryOperation.SemanticModel == null)
+            if (tryOperation.Catches.IsEmpty || !PaidCalls.MayContainPaidCall(tryOperation.Body.Syntax) || tryOperation.SemanticModel == null || !shared.PaidCalls.MayHavePaidCalls)
             {
                 return;
             }

@@ -126,12 +126,27 @@ namespace ClaudeCost.Analyzers.Rules
             return hasCatch;
         }
 
+        /// <summary>The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018.</summary>
         public static RetryLoop? Analyze(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
             if (loop is IForEachLoopOperation || loop.Body == null || !IsCandidate(loop.Syntax))
             {
                 return null;
             }
+
+            var cache = shared.PaidCalls.LoopAnalyses;
+            if (cache.TryGetValue(loop.Syntax, out var cached))
+            {
+                return cached as RetryLoop;
+            }
+
+            var result = Compute(loop, shared, cancellationToken);
+            cache.TryAdd(loop.Syntax, result);
+            return result;
+        }
+
+        private static RetryLoop? Compute(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
+        {
 
             var paid = shared.PaidCalls;
             var calls = ImmutableArray.CreateBuilder<PaidCall>();
@@ -158,7 +173,7 @@ namespace ClaudeCost.Analyzers.Rules
                         tryCalls.Add(call);
                         first ??= invocation.Syntax;
                     }
-                    else if (CallsPaidHelper(invocation, shared, cancellationToken))
+                    else if (paid.MakesPaidCall(invocation.TargetMethod, cancellationToken))
                     {
                         indirect = true;
                         first ??= invocation.Syntax;
@@ -350,6 +365,9 @@ namespace ClaudeCost.Analyzers.Rules
             var constant = condition.ConstantValue;
             return constant.HasValue && constant.Value is bool value && (loop is IWhileLoopOperation { ConditionIsUntil: true } ? !value : value);
         }
+
+        private static IOperation Unstep(IOperation operation)
+            => OperationHelpers.Peel(operation) is IIncrementOrDecrementOperation step ? step.Target : operation;
 
         public static ISymbol? ReferencedSymbol(IOperation operation) => OperationHelpers.Peel(operation) switch
         {
@@ -543,8 +561,8 @@ namespace ClaudeCost.Analyzers.Rules
         /// </summary>
         private static long? AttemptsFrom(ILoopOperation loop, IBinaryOperation comparison, HashSet<ISymbol> counters)
         {
-            var leftCounter = ReferencedSymbol(comparison.LeftOperand);
-            var rightCounter = ReferencedSymbol(comparison.RightOperand);
+            var leftCounter = ReferencedSymbol(Unstep(comparison.LeftOperand));
+            var rightCounter = ReferencedSymbol(Unstep(comparison.RightOperand));
             ISymbol? counter;
             long? limit;
             BinaryOperatorKind kind;
@@ -578,21 +596,27 @@ namespace ClaudeCost.Analyzers.Rules
                 return null;
             }
 
+            // In the loop condition the counter counts attempts made; in a catch (filter or if) it counts failures so far.
+            var condition = ConditionOf(loop);
+            var inCondition = condition != null && condition.Syntax.Span.Contains(comparison.Syntax.Span);
+            var counterOperand = SymbolEqualityComparer.Default.Equals(leftCounter, counter) ? comparison.LeftOperand : comparison.RightOperand;
+            var prefix = OperationHelpers.Peel(counterOperand) is IIncrementOrDecrementOperation { IsPostfix: false };
+            var span = limit.Value - start.Value;
             long attempts;
             switch (kind)
             {
                 case BinaryOperatorKind.LessThan:
-                    attempts = limit.Value - start.Value;
+                    attempts = inCondition || prefix ? span : span + 1;
                     break;
                 case BinaryOperatorKind.LessThanOrEqual:
-                    attempts = limit.Value - start.Value + 1;
+                    attempts = inCondition || prefix ? span + 1 : span + 2;
                     break;
                 case BinaryOperatorKind.GreaterThanOrEqual:
-                    // if (++attempt >= N) throw; in the catch.
-                    attempts = limit.Value - start.Value;
+                    // if (++failures >= N) throw; (or failures++; then the test).
+                    attempts = span;
                     break;
                 case BinaryOperatorKind.GreaterThan:
-                    attempts = limit.Value - start.Value + 1;
+                    attempts = span + 1;
                     break;
                 default:
                     return null;
@@ -640,39 +664,6 @@ namespace ClaudeCost.Analyzers.Rules
                     {
                         return true;
                     }
-                }
-            }
-
-            return false;
-        }
-
-        /// <summary>A call to a method of this compilation whose body makes a paid call directly (one level deep).</summary>
-        private static bool CallsPaidHelper(IInvocationOperation invocation, ClaudeCompilationContext shared, CancellationToken cancellationToken)
-        {
-            var method = invocation.TargetMethod;
-            if (method.DeclaringSyntaxReferences.Length != 1 || method.MethodKind != MethodKind.Ordinary)
-            {
-                return false;
-            }
-
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (!(syntax is MethodDeclarationSyntax declaration) || !PaidCalls.MayContainPaidCall(declaration))
-            {
-                return false;
-            }
-
-            var model = shared.Tracker.GetModel(syntax.SyntaxTree);
-            var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
-            if (model == null || body == null || !(model.GetOperation(body, cancellationToken) is IOperation operation))
-            {
-                return false;
-            }
-
-            foreach (var item in Walk(operation, intoLambdas: true))
-            {
-                if (item is IInvocationOperation inner && shared.PaidCalls.Recognize(inner, cancellationToken) != null)
-                {
-                    return true;
                 }
             }
 

@@ -289,6 +289,20 @@ namespace ClaudeCost.Analyzers.Rules
                     continue;
                 }
 
+                if (current is ILocalReferenceOperation builderLocal)
+                {
+                    // var builder = new ResiliencePipelineBuilder(); builder.AddRetry(options); … builder.Build()
+                    foreach (var operation in RetryLoops.Walk(RootOf(builderLocal), intoLambdas: false))
+                    {
+                        if (operation is IInvocationOperation { TargetMethod.Name: "AddRetry" } addRetry &&
+                            (addRetry.Instance ?? (addRetry.Arguments.Length > 0 ? addRetry.Arguments[0].Value : null)) is ILocalReferenceOperation target &&
+                            SymbolEqualityComparer.Default.Equals(target.Local, builderLocal.Local))
+                        {
+                            return FromPipelineBuilder(addRetry, shared);
+                        }
+                    }
+                }
+
                 return null;
             }
 

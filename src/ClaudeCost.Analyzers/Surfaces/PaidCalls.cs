@@ -162,7 +162,9 @@ namespace ClaudeCost.Analyzers.Surfaces
         private readonly INamedTypeSymbol? _clientOptions;
         private readonly INamedTypeSymbol? _sdkBatchesEndpoint;
         private readonly ConcurrentDictionary<SyntaxNode, PaidCall?> _calls = new ConcurrentDictionary<SyntaxNode, PaidCall?>();
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly Lazy<bool> _retriesTurnedOffSomewhere;
+        private readonly Lazy<bool> _evidenceAnywhere;
 
         internal PaidCalls(Compilation compilation, KnownSymbols symbols, ValueTracker tracker, ClaudeEvidence evidence, Requests.ClaudeCompilationContext context, ExtensionsAIAdapter? extensionsAI)
         {
@@ -184,6 +186,7 @@ namespace ClaudeCost.Analyzers.Surfaces
 
             _sdkBatchesEndpoint = compilation.GetTypeByMetadataName("Anthropic.SDK.Batches.BatchesEndpoint");
             _retriesTurnedOffSomewhere = new Lazy<bool>(ScanForRetriesTurnedOff, LazyThreadSafetyMode.ExecutionAndPublication);
+            _evidenceAnywhere = new Lazy<bool>(ScanForEvidence, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>Some client library that makes paid calls is referenced, or raw HTTP is possible (evidence is checked per call).</summary>
@@ -191,6 +194,13 @@ namespace ClaudeCost.Analyzers.Surfaces
 
         /// <summary>A client library is referenced (without one, only raw HTTP calls with Claude evidence can be paid calls).</summary>
         public bool HasClientLibrary => _symbols.HasOfficialSdk || _symbols.HasExtensionsAI || _symbols.HasAnthropicSdk;
+
+        /// <summary>
+        /// Paid calls can exist in this compilation: a client library is referenced, or some file's text names the
+        /// Anthropic API (raw HTTP needs that evidence). Rules that walk loops or tries check this first; the text scan
+        /// runs once per compilation, only for compilations without a client library.
+        /// </summary>
+        public bool MayHavePaidCalls => HasClientLibrary || (_httpClient != null && _evidenceAnywhere.Value);
 
         /// <summary>The official SDK's client interface (for code fixes and rules that rewrite receivers).</summary>
         public INamedTypeSymbol? OfficialClientInterface => _officialClientInterface;
@@ -214,6 +224,69 @@ namespace ClaudeCost.Analyzers.Surfaces
                 default:
                     return false;
             }
+        }
+
+        /// <summary>Per-compilation memo of loop analyses, shared by the rules that look at retry loops (CC0004, CC0018).</summary>
+        public ConcurrentDictionary<SyntaxNode, object?> LoopAnalyses { get; } = new ConcurrentDictionary<SyntaxNode, object?>();
+
+        /// <summary>
+        /// A method of this compilation whose body makes a paid call directly (a helper such as <c>AskOnceAsync</c>):
+        /// one level deep, cached per method. Source text is scanned for candidate names before any semantic work.
+        /// </summary>
+        public bool MakesPaidCall(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (method.DeclaringSyntaxReferences.Length != 1 || method.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            var key = method.OriginalDefinition;
+            if (_helpers.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var result = ScanHelper(key, cancellationToken);
+            _helpers.TryAdd(key, result);
+            return result;
+        }
+
+        private bool ScanHelper(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+            if (!(syntax is MethodDeclarationSyntax declaration) || !MayContainPaidCall(declaration))
+            {
+                return false;
+            }
+
+            var model = _tracker.GetModel(syntax.SyntaxTree);
+            var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
+            if (model == null || body == null || !(model.GetOperation(body, cancellationToken) is IOperation operation))
+            {
+                return false;
+            }
+
+            var stack = new System.Collections.Generic.Stack<IOperation>();
+            stack.Push(operation);
+            var count = 0;
+            while (stack.Count > 0 && count++ < 20000)
+            {
+                var current = stack.Pop();
+                if (current is IInvocationOperation invocation && Recognize(invocation, cancellationToken) != null)
+                {
+                    return true;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (!(child is ILocalFunctionOperation))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Cheap syntax test: the node names a method that may be a paid call (identifier tokens only).</summary>
@@ -733,8 +806,11 @@ namespace ClaudeCost.Analyzers.Surfaces
         }
 
         /// <summary>
-        /// Whether any file of the compilation turns SDK retries off (<c>MaxRetries = 0</c>): then a client whose
-        /// creation cannot be traced may be that one. Scanned once per compilation, on first need.
+        /// Whether any file of the compilation makes a client with SDK retries off (<c>MaxRetries = 0</c> in a client or
+        /// options initializer, or in a <c>WithOptions</c> whose result is kept rather than called at once): then a
+        /// client whose creation cannot be traced may be that one. A per-call <c>client.WithOptions(o =&gt; o with
+        /// { MaxRetries = 0 }).Messages.Create(…)</c> does not count. Scanned once per compilation, on first need,
+        /// parsing only files whose text names MaxRetries.
         /// </summary>
         private bool ScanForRetriesTurnedOff()
         {
@@ -745,32 +821,49 @@ namespace ClaudeCost.Analyzers.Surfaces
                     text = tree.GetText();
                 }
 
-                var content = text.ToString();
-                var index = 0;
-                while ((index = content.IndexOf("MaxRetries", index, StringComparison.Ordinal)) >= 0)
+                if (text.ToString().IndexOf("MaxRetries", StringComparison.Ordinal) < 0)
                 {
-                    index += "MaxRetries".Length;
-                    var i = index;
-                    while (i < content.Length && char.IsWhiteSpace(content[i]))
-                    {
-                        i++;
-                    }
+                    continue;
+                }
 
-                    if (i >= content.Length || (content[i] != '=' && content[i] != ':'))
-                    {
-                        continue;
-                    }
-
-                    i++;
-                    while (i < content.Length && char.IsWhiteSpace(content[i]))
-                    {
-                        i++;
-                    }
-
-                    if (i < content.Length && content[i] == '0' && (i + 1 >= content.Length || !char.IsDigit(content[i + 1])))
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "MaxRetries" }, Right: LiteralExpressionSyntax { Token.ValueText: "0" } } assignment &&
+                        !IsPerCallOption(assignment))
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>x.WithOptions(o =&gt; o with { MaxRetries = 0 }).Messages…</c>: the options apply to that expression only.</summary>
+        private static bool IsPerCallOption(SyntaxNode assignment)
+        {
+            if (!(assignment.Parent?.Parent is WithExpressionSyntax))
+            {
+                return false;
+            }
+
+            var invocation = assignment.FirstAncestorOrSelf<InvocationExpressionSyntax>(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WithOptions" });
+            return invocation?.Parent is MemberAccessExpressionSyntax;
+        }
+
+        private bool ScanForEvidence()
+        {
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (!tree.TryGetText(out var text))
+                {
+                    text = tree.GetText();
+                }
+
+                var content = text.ToString();
+                if (content.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || content.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
+                {
+                    return true;
                 }
             }
 

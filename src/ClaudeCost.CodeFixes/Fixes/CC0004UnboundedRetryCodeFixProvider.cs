@@ -209,12 +209,22 @@ namespace ClaudeCost.CodeFixes.Fixes
             {
                 // Comments before the closing brace stay before the new statement, where they were written.
                 var closeLeading = block.CloseBraceToken.LeadingTrivia;
-                if (closeLeading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+                var firstComment = closeLeading.IndexOf(SyntaxKind.SingleLineCommentTrivia);
+                if (firstComment < 0)
                 {
-                    statement = statement.WithLeadingTrivia(closeLeading.Add(SyntaxFactory.ElasticMarker));
-                    var indentation = closeLeading.LastOrDefault();
-                    block = block.WithCloseBraceToken(block.CloseBraceToken.WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList()));
-                    statement = statement.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                    firstComment = closeLeading.IndexOf(SyntaxKind.MultiLineCommentTrivia);
+                }
+
+                if (firstComment >= 0)
+                {
+                    var indentation = firstComment > 0 && closeLeading[firstComment - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? closeLeading[firstComment - 1] : SyntaxFactory.Whitespace("");
+                    var braceIndentation = closeLeading.Last().IsKind(SyntaxKind.WhitespaceTrivia) ? closeLeading.Last() : SyntaxFactory.Whitespace("");
+                    var kept = closeLeading.Last().IsKind(SyntaxKind.WhitespaceTrivia) ? closeLeading.Take(closeLeading.Count - 1) : closeLeading;
+                    var newline = closeLeading.FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                    statement = SyntaxFactory.ExpressionStatement(expression)
+                        .WithLeadingTrivia(SyntaxFactory.TriviaList(kept).Add(indentation))
+                        .WithTrailingTrivia(newline.IsKind(SyntaxKind.EndOfLineTrivia) ? newline : SyntaxFactory.CarriageReturnLineFeed);
+                    block = block.WithCloseBraceToken(block.CloseBraceToken.WithLeadingTrivia(braceIndentation));
                 }
             }
 
@@ -243,6 +253,11 @@ namespace ClaudeCost.CodeFixes.Fixes
                         .WithIncrementors(template.Incrementors);
                 case DoStatementSyntax doLoop:
                     var trailing = doLoop.Statement.GetTrailingTrivia();
+                    while (trailing.Count > 0 && trailing.Last().IsKind(SyntaxKind.WhitespaceTrivia))
+                    {
+                        trailing = trailing.RemoveAt(trailing.Count - 1);
+                    }
+
                     foreach (var trivia in doLoop.WhileKeyword.LeadingTrivia.Concat(doLoop.OpenParenToken.LeadingTrivia).Concat(doLoop.Condition.GetLeadingTrivia()).Concat(doLoop.Condition.GetTrailingTrivia()).Concat(doLoop.CloseParenToken.LeadingTrivia))
                     {
                         if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))

@@ -30,7 +30,7 @@ namespace ClaudeCost.CodeFixes.Infrastructure
             return call.WithLeadingTrivia(target.GetLeadingTrivia()).WithTrailingTrivia(target.GetTrailingTrivia());
         }
 
-        /// <summary>A lambda parameter name no identifier of the enclosing member uses.</summary>
+        /// <summary>A lambda parameter name that no local, parameter or range variable of the enclosing member declares (other lambdas' parameters do not clash).</summary>
         private static string FreeLambdaName(SyntaxNode node)
         {
             var member = node.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax || n is GlobalStatementSyntax) ?? node.SyntaxTree.GetRoot();
@@ -39,7 +39,7 @@ namespace ClaudeCost.CodeFixes.Infrastructure
                 member = member.SyntaxTree.GetRoot();
             }
 
-            var used = member.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToImmutableHashSetOrdinal();
+            var used = member.DescendantNodesAndSelf().Select(DeclaredName).Where(n => n != null).Select(n => n!).ToImmutableHashSetOrdinal();
             foreach (var candidate in new[] { "o", "options", "clientOptions", "sdkOptions" })
             {
                 if (!used.Contains(candidate))
@@ -50,6 +50,19 @@ namespace ClaudeCost.CodeFixes.Infrastructure
 
             return "noRetryOptions";
         }
+
+        private static string? DeclaredName(SyntaxNode node) => node switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Identifier.ValueText,
+            ParameterSyntax parameter when !(parameter.Parent is SimpleLambdaExpressionSyntax) && !(parameter.Parent?.Parent is ParenthesizedLambdaExpressionSyntax) => parameter.Identifier.ValueText,
+            SingleVariableDesignationSyntax designation => designation.Identifier.ValueText,
+            ForEachStatementSyntax forEach => forEach.Identifier.ValueText,
+            CatchDeclarationSyntax catchDeclaration => catchDeclaration.Identifier.ValueText,
+            FromClauseSyntax from => from.Identifier.ValueText,
+            LetClauseSyntax let => let.Identifier.ValueText,
+            LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+            _ => null,
+        };
 
         private static System.Collections.Generic.HashSet<string> ToImmutableHashSetOrdinal(this System.Collections.Generic.IEnumerable<string> items)
             => new System.Collections.Generic.HashSet<string>(items, System.StringComparer.Ordinal);

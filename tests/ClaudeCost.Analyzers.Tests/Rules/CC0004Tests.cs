@@ -544,6 +544,32 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                 }
                 """, Diagnostic("CC0004").WithLocation(0).WithMessage("Claude's Messages.Create is retried without a limit: MaxRetryAttempts = int.MaxValue retries every failure forever"));
 
+        [Fact]
+        public Task Polly8OptionsInALocalAddedToABuilderLocal()
+            => Verify(Usings + """
+                using Polly;
+                using Polly.Retry;
+
+                class Pipelines
+                {
+                    public async Task<Message> Ask(AnthropicClient client, MessageCreateParams p)
+                    {
+                        var options = new RetryStrategyOptions { [|MaxRetryAttempts = int.MaxValue|] };
+                        var builder = new ResiliencePipelineBuilder();
+                        builder.AddRetry(options);
+                        var pipeline = builder.Build();
+                        return await pipeline.ExecuteAsync(async ct => await client.Messages.Create(p, ct));
+                    }
+
+                    public async Task<int> NotClaude()
+                    {
+                        var options = new RetryStrategyOptions { MaxRetryAttempts = int.MaxValue };
+                        var pipeline = new ResiliencePipelineBuilder().AddRetry(options).Build();
+                        return await pipeline.ExecuteAsync(async ct => await Task.FromResult(1));
+                    }
+                }
+                """);
+
         // ---- SDK MaxRetries ----
 
         [Fact]
@@ -602,5 +628,55 @@ namespace ClaudeCost.Analyzers.Tests.Rules
             };
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task InvalidOptionValuesAreReportedAndDefaultsApply()
+        {
+            var test = new AnalyzerTest<CC9002OptionsAnalyzer, CC0004UnboundedRetryAnalyzer>
+            {
+                TestCode = Usings + """
+                    class Clients
+                    {
+                        private readonly AnthropicClient _a = new() { MaxRetries = 10 };
+                        private readonly AnthropicClient _b = new() { {|CC0004:MaxRetries = 11|} };
+                    }
+                    """,
+                GlobalConfig = "is_global = true\nclaudecost.cc0004.max_sdk_retries = many\nclaudecost.cc0004.max_attempts = 1\n",
+            };
+            test.ExpectedDiagnostics.Add(Diagnostic("CC9002").WithNoLocation().WithMessage("'claudecost.cc0004.max_sdk_retries = many' is not valid: expected a whole number of retries (0 or more), e.g. 10; the default is used"));
+            test.ExpectedDiagnostics.Add(Diagnostic("CC9002").WithNoLocation().WithMessage("'claudecost.cc0004.max_attempts = 1' is not valid: expected a whole number of attempts from 2 to 100, e.g. 4; the default is used"));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task AnthropicSdkBatchAndStreamingLoopsAreReportedButCountingIsNot()
+            => VerifyWith(ReferenceSets.NoOfficialAnthropic, new[] { StandIn.AnthropicSdk }, """
+                using System.Collections.Generic;
+                using System.Threading.Tasks;
+                using Anthropic.SDK;
+                using Anthropic.SDK.Batches;
+                using Anthropic.SDK.Messaging;
+
+                class Community
+                {
+                    public async Task<BatchResponse> Submit(AnthropicClient client, List<BatchRequest> requests)
+                    {
+                        [|while (true)|]
+                        {
+                            try { return await client.Batches.CreateBatchAsync(requests); }
+                            catch (System.Exception) { await Task.Delay(500); }
+                        }
+                    }
+
+                    public async Task<int> Count(AnthropicClient client, MessageCountTokenParameters p)
+                    {
+                        while (true)
+                        {
+                            try { await client.Messages.CountMessageTokensAsync(p); return 1; }
+                            catch (System.Exception) { }
+                        }
+                    }
+                }
+                """);
     }
 }

@@ -105,6 +105,26 @@ namespace ClaudeCost.Analyzers.Tests.Surfaces
         }
 
         [Fact]
+        public void OfficialSdk12CallsAreRecognizedToo()
+        {
+            AssertExpectations(Classify("""
+                using System.Threading.Tasks;
+                using Anthropic;
+                using Anthropic.Models.Messages;
+
+                class Calls
+                {
+                    async Task Run(MessageCreateParams p, MessageCountTokensParams c)
+                    {
+                        var client = new AnthropicClient { MaxRetries = 3 };
+                        await client.Messages.Create(p); // paid OfficialSdk Message 3
+                        await client.Messages.CountTokens(c); // free
+                    }
+                }
+                """, ReferenceSets.Anthropic12));
+        }
+
+        [Fact]
         public void UntracedClientHasTheDefaultWhenNothingTurnsRetriesOff()
         {
             AssertExpectations(Classify("""

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using ClaudeCost.Analyzers.Infrastructure;
+using ClaudeCost.Analyzers.Requests;
+using ClaudeCost.Analyzers.Surfaces;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ClaudeCost.Analyzers.Rules
+{
+    /// <summary>
+    /// CC0018: a retry loop or Polly policy triggered by transport errors around a call whose SDK client already retries
+    /// them (the official SDK: 2 retries by default, honoring Retry-After). Each outer attempt makes up to 1 + MaxRetries
+    /// requests, so a failure costs (outer attempts) × (1 + MaxRetries) requests. Loops that re-ask because of the reply's
+    /// content (validation, parsing) are not transport retries; unbounded loops are CC0004's.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class CC0018MultipliedRetriesAnalyzer : DiagnosticAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+            DiagnosticIds.MultipliedRetries,
+            "Retries multiply: a retry around a call the SDK already retries",
+            "Retries multiply: {0} already retries inside the SDK ({1}), and the {2} around it retries again: {3}",
+            DiagnosticCategories.Reliability,
+            DiagnosticSeverity.Info,
+            "A retry loop or Polly policy triggered by transport errors (HTTP 408/409/429/5xx, timeouts, connection errors) surrounds a call whose SDK client already retries those errors itself, honoring Retry-After. Every outer attempt makes up to 1 + MaxRetries requests, so one persistent failure costs the product of both counts in requests and in waiting. Turn the SDK's retries off for that call, or drop the outer retry.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
+
+                // Only calls that retry inside their client count: the official SDK (directly or behind AsIChatClient).
+                if (!shared.Symbols.HasOfficialSdk)
+                {
+                    return;
+                }
+
+                var reported = new ConcurrentDictionary<Location, byte>();
+                start.RegisterOperationAction(c => AnalyzeLoop(c, shared, reported), OperationKind.Loop);
+                if (start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || start.Compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null)
+                {
+                    start.RegisterOperationAction(c => AnalyzeExecution(c, shared, reported), OperationKind.Invocation);
+                }
+            });
+        }
+
+        private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported)
+        {
+            var loop = (ILoopOperation)context.Operation;
+            if (!RetryLoops.IsCandidate(loop.Syntax))
+            {
+                return;
+            }
+
+            var retry = RetryLoops.Analyze(loop, shared, context.CancellationToken);
+            if (retry == null || !retry.Bounded || !retry.TransportTriggered || retry.Calls.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var call in retry.Calls)
+            {
+                Report(context, shared, reported, call, "retry loop", retry.OuterAttempts);
+            }
+        }
+
+        private static void AnalyzeExecution(OperationAnalysisContext context, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported)
+        {
+            var execution = (IInvocationOperation)context.Operation;
+            if (!RetryPolicies.IsExecuteName(execution.TargetMethod.Name) || !RetryPolicies.IsPolly(execution.TargetMethod))
+            {
+                return;
+            }
+
+            var policy = RetryPolicies.PolicyOf(execution, shared);
+            if (policy == null || policy.Forever || policy.TransportTriggered != true)
+            {
+                return;
+            }
+
+            var kind = policy.Anchor is IObjectCreationOperation ? "Polly retry pipeline" : "Polly retry policy";
+            foreach (var argument in execution.Arguments)
+            {
+                foreach (var operation in RetryLoops.Walk(argument.Value, intoLambdas: true))
+                {
+                    if (operation is IInvocationOperation invocation && shared.PaidCalls.Recognize(invocation, context.CancellationToken) is PaidCall call)
+                    {
+                        Report(context, shared, reported, call, kind, policy.Retries + 1);
+                    }
+                }
+            }
+        }
+
+        private static void Report(OperationAnalysisContext context, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported, PaidCall call, string outer, long? outerAttempts)
+        {
+            var inner = shared.PaidCalls.InnerRetries(call, context.CancellationToken);
+            if (!inner.RetriesInside)
+            {
+                return;
+            }
+
+            var location = call.Invocation.Syntax.GetLocation();
+            if (!reported.TryAdd(location, 0))
+            {
+                return;
+            }
+
+            var innerAttempts = 1L + inner.Count;
+            var setting = inner.IsDefault
+                ? "MaxRetries " + inner.Count.ToString(CultureInfo.InvariantCulture) + ", the SDK default"
+                : "MaxRetries = " + inner.Count.ToString(CultureInfo.InvariantCulture);
+            var product = outerAttempts is long attempts && attempts > 0
+                ? "up to " + attempts.ToString("N0", CultureInfo.InvariantCulture) + " × " + innerAttempts.ToString("N0", CultureInfo.InvariantCulture) + " = " +
+                  (attempts * innerAttempts).ToString("N0", CultureInfo.InvariantCulture) + " requests per failure"
+                : "up to " + innerAttempts.ToString("N0", CultureInfo.InvariantCulture) + " requests for each of its attempts";
+
+            var target = inner.CanDisableAtCall ? RetryReceivers.WrapTarget(call, shared) : null;
+            var additional = target == null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(target.GetLocation());
+            var display = call.Surface == PaidSurface.ExtensionsAI ? call.Display + " (through AsIChatClient)" : call.Display;
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, additional, ImmutableDictionary<string, string?>.Empty, display, setting, outer, product));
+        }
+    }
+}
