@@ -33,15 +33,20 @@ namespace ClaudeCost.Analyzers.Requests
 
         /// <summary>
         /// Every request names its messages in the file that builds it (a <c>Messages</c> member, a <c>"messages"</c> key, a
-        /// <c>Message…</c> request type), except chat-client calls (<c>GetResponseAsync</c>); every model id contains
+        /// request type that can be filled in later), except chat-client calls (<c>GetResponseAsync</c>); every model id contains
         /// "claude" in some casing. The file's text is searched for those words and only the syntax around each hit is
         /// looked at (<c>FindToken</c> and a short walk up), so the cost follows the number of hits, not the file's size.
         /// </summary>
         public static TreeCandidates Scan(SyntaxTree tree, bool chatClientCalls, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
-            var hasRequestWord = text.IndexOf("essage", StringComparison.Ordinal) >= 0 ||
-                                 chatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
+            var hasRequestWord = false;
+            foreach (var word in RequestWords)
+            {
+                hasRequestWord |= text.IndexOf(word, StringComparison.Ordinal) >= 0;
+            }
+
+            hasRequestWord |= chatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
             var hasModelWord = text.IndexOf("laude", StringComparison.OrdinalIgnoreCase) >= 0;
             if (!hasRequestWord && !hasModelWord)
             {
@@ -53,9 +58,12 @@ namespace ClaudeCost.Analyzers.Requests
             var models = new System.Collections.Generic.HashSet<SyntaxNode>();
             if (hasRequestWord)
             {
-                foreach (var token in TokensAt(root, text, "essage", StringComparison.Ordinal, cancellationToken))
+                foreach (var word in RequestWords)
                 {
-                    AddRequestCandidates(token, requests);
+                    foreach (var token in TokensAt(root, text, word, StringComparison.Ordinal, cancellationToken))
+                    {
+                        AddRequestCandidates(token, requests);
+                    }
                 }
 
                 if (chatClientCalls)
@@ -80,6 +88,12 @@ namespace ClaudeCost.Analyzers.Requests
 
             return new TreeCandidates(InSourceOrder(requests), InSourceOrder(models));
         }
+
+        /// <summary>
+        /// The words a request's own syntax contains: a <c>Messages</c> member or <c>"messages"</c> key in its initializer,
+        /// or the name of a request type that may be created first and filled in later (Anthropic.SDK, Bedrock Converse).
+        /// </summary>
+        private static readonly string[] RequestWords = { "essages", "MessageParameters", "ConverseRequest", "ConverseStreamRequest" };
 
         /// <summary>The tokens (not comments or disabled text) whose text contains <paramref name="word"/>, each once.</summary>
         private static System.Collections.Generic.IEnumerable<SyntaxToken> TokensAt(SyntaxNode root, string text, string word, StringComparison comparison, CancellationToken cancellationToken)

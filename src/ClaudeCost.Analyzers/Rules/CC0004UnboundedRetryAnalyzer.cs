@@ -54,8 +54,9 @@ namespace ClaudeCost.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
+                // No client library and no file naming the Anthropic API: nothing here can make a paid call.
                 var paid = shared.PaidCalls;
-                if (!paid.CanExist)
+                if (!paid.MayHavePaidCalls)
                 {
                     return;
                 }

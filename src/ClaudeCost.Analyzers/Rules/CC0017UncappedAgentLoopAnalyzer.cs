@@ -48,7 +48,8 @@ namespace ClaudeCost.Analyzers.Rules
                     toolRunner = null;
                 }
 
-                if (!shared.PaidCalls.CanExist)
+                // No client library and no file naming the Anthropic API: nothing here can make a paid call.
+                if (!shared.PaidCalls.MayHavePaidCalls)
                 {
                     return;
                 }
