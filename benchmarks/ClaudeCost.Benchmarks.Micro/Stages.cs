@@ -34,6 +34,11 @@ namespace ClaudeCost.Benchmarks.Micro
             }
 
             var baseCompilation = MicroCorpus.EndToEndCompilation(variant, files);
+            if (args.Contains("--construction-only"))
+            {
+                return ConstructionOnly(baseCompilation, iterations);
+            }
+
             var options = MicroCorpus.Options(CorpusKind.Clean);
             for (var iteration = 0; iteration <= iterations; iteration++)
             {
@@ -106,6 +111,41 @@ namespace ClaudeCost.Benchmarks.Micro
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   {kind,-50} {entry.Time.TotalMilliseconds,8:0.0} ms  {entry.Count,6} candidates"));
                 }
+            }
+
+            return 0;
+        }
+
+        /// <summary>Request construction alone, repeated with fresh caches over operations that are already bound (for a sampling profiler).</summary>
+        private static int ConstructionOnly(Compilation compilation, int iterations)
+        {
+            var options = MicroCorpus.Options(CorpusKind.Clean);
+            var first = ClaudeCompilationContext.Get(compilation, options, default);
+            var operations = new List<IOperation>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var model = compilation.GetSemanticModel(tree);
+                foreach (var node in first.CandidatesIn(tree, default).RequestNodes)
+                {
+                    if (model.GetOperation(node) is { } operation)
+                    {
+                        operations.Add(operation);
+                    }
+                }
+            }
+
+            // Warm the semantic models the tracker uses for other files.
+            foreach (var operation in operations)
+            {
+                first.GetRequest(operation, default);
+            }
+
+            for (var i = 0; i < iterations; i++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var shared = ClaudeCompilationContext.CreateUnshared(compilation, options, default);
+                var requests = operations.Count(o => shared.GetRequest(o, default) != null);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Construction: {requests} requests from {operations.Count} candidates in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms"));
             }
 
             return 0;

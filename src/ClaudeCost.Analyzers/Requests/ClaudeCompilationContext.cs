@@ -115,6 +115,10 @@ namespace ClaudeCost.Analyzers.Requests
             }
         }
 
+        /// <summary>A context that is not shared (benchmarks measure construction with fresh caches).</summary>
+        internal static ClaudeCompilationContext CreateUnshared(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+            => new ClaudeCompilationContext(compilation, options, cancellationToken);
+
         public static ClaudeCompilationContext Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
             => s_contexts.GetValue(compilation, c => new ClaudeCompilationContext(c, options, cancellationToken));
 

@@ -21,19 +21,60 @@ namespace ClaudeCost.Analyzers.Surfaces
             OtherProvider = 2,
             CountTokens = 4,
             CacheControl = 8,
+            MaxTokens = 16,
         }
 
         private readonly ConcurrentDictionary<SyntaxNode, Marks> _byContainer = new ConcurrentDictionary<SyntaxNode, Marks>();
+        private readonly ConcurrentDictionary<SyntaxTree, Marks> _byFile = new ConcurrentDictionary<SyntaxTree, Marks>();
         private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<SyntaxToken>> _keysByMember = new ConcurrentDictionary<SyntaxNode, ImmutableArray<SyntaxToken>>();
 
         /// <summary>The enclosing type (or file, for top-level statements) names the Anthropic API.</summary>
-        public bool MentionsAnthropic(SyntaxNode node) => (MarksOf(Container(node)) & Marks.Anthropic) != 0;
+        public bool MentionsAnthropic(SyntaxNode node) => FileMayHave(node, Marks.Anthropic) && (MarksOf(Container(node)) & Marks.Anthropic) != 0;
 
         /// <summary>The enclosing type also talks to another provider (OpenAI, Ollama…): only a Claude model id decides then.</summary>
-        public bool MentionsOtherProvider(SyntaxNode node) => (MarksOf(Container(node)) & Marks.OtherProvider) != 0;
+        public bool MentionsOtherProvider(SyntaxNode node) => FileMayHave(node, Marks.OtherProvider) && (MarksOf(Container(node)) & Marks.OtherProvider) != 0;
 
         /// <summary>The enclosing member posts to <c>count_tokens</c>, which is free.</summary>
-        public bool IsCountTokens(SyntaxNode node) => (MarksOf(Member(node)) & Marks.CountTokens) != 0;
+        public bool IsCountTokens(SyntaxNode node) => FileMayHave(node, Marks.CountTokens) && (MarksOf(Member(node)) & Marks.CountTokens) != 0;
+
+        /// <summary>
+        /// Whether the file's text contains the words of a mark at all (once per file, a plain text search): most files
+        /// never mention count_tokens or another provider, and then no syntax is walked to find out.
+        /// </summary>
+        private bool FileMayHave(SyntaxNode node, Marks mark) => (_byFile.GetOrAdd(node.SyntaxTree, ScanText) & mark) != 0;
+
+        private static Marks ScanText(SyntaxTree tree)
+        {
+            var text = tree.GetText().ToString();
+            var marks = Marks.None;
+            if (text.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
+            {
+                marks |= Marks.Anthropic;
+            }
+
+            if (text.IndexOf("openai", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("ollama", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                text.IndexOf("chat/completions", StringComparison.Ordinal) >= 0 || text.IndexOf("generativelanguage", StringComparison.Ordinal) >= 0)
+            {
+                marks |= Marks.OtherProvider;
+            }
+
+            if (text.IndexOf("count_tokens", StringComparison.Ordinal) >= 0)
+            {
+                marks |= Marks.CountTokens;
+            }
+
+            if (text.IndexOf("cache_control", StringComparison.Ordinal) >= 0)
+            {
+                marks |= Marks.CacheControl;
+            }
+
+            if (text.IndexOf("max_tokens", StringComparison.Ordinal) >= 0)
+            {
+                marks |= Marks.MaxTokens;
+            }
+
+            return marks;
+        }
 
         /// <summary>The enclosing member writes a "cache_control" key (a literal that is exactly that key) outside <paramref name="body"/>.</summary>
         public bool HasCacheControlOutside(SyntaxNode body) => WritesKeyOutside(body, "cache_control");
@@ -41,6 +82,12 @@ namespace ClaudeCost.Analyzers.Surfaces
         /// <summary>The enclosing member names <paramref name="key"/> as an exact string literal outside <paramref name="body"/> (a key set later).</summary>
         public bool WritesKeyOutside(SyntaxNode body, string key)
         {
+            var mark = key == "cache_control" ? Marks.CacheControl : key == "max_tokens" ? Marks.MaxTokens : Marks.None;
+            if (mark != Marks.None && !FileMayHave(body, mark))
+            {
+                return false;
+            }
+
             foreach (var token in KeyLikeLiterals(Member(body)))
             {
                 // body["cache_control"] = …, dict.Add("cache_control", …): a key written by a statement.
