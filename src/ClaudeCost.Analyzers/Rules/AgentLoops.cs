@@ -212,7 +212,7 @@ namespace ClaudeCost.Analyzers.Rules
                     return call.Display;
                 }
 
-                if (CallsPaidHelper(invocation, shared, cancellationToken))
+                if (shared.PaidCalls.MakesPaidCall(invocation.TargetMethod, cancellationToken))
                 {
                     return invocation.TargetMethod.Name;
                 }
@@ -357,11 +357,11 @@ namespace ClaudeCost.Analyzers.Rules
                         return true;
                     case IConditionalOperation conditional when NamesALimit(conditional.Condition):
                         return true;
-                    case IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" } check when HasTimeout(check.Instance):
+                    case IPropertyReferenceOperation { Property.Name: "IsCancellationRequested" } check when RetryLoops.HasTimeout(check.Instance):
                         return true;
-                    case IInvocationOperation { TargetMethod.Name: "ThrowIfCancellationRequested" } throwIf when HasTimeout(throwIf.Instance):
+                    case IInvocationOperation { TargetMethod.Name: "ThrowIfCancellationRequested" } throwIf when RetryLoops.HasTimeout(throwIf.Instance):
                         return true;
-                    case IArgumentOperation argument when argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.Type?.Name == "CancellationToken" && HasTimeout(argument.Value):
+                    case IArgumentOperation argument when argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value.Type?.Name == "CancellationToken" && RetryLoops.HasTimeout(argument.Value):
                         return true;
                 }
             }
@@ -482,66 +482,6 @@ namespace ClaudeCost.Analyzers.Rules
             return false;
         }
 
-        /// <summary>A token from a source with a timeout (<c>new CancellationTokenSource(delay)</c>, or <c>CancelAfter</c> called on it).</summary>
-        private static bool HasTimeout(IOperation? value)
-        {
-            for (var hops = 0; value != null && hops < 6; hops++)
-            {
-                value = OperationHelpers.Peel(value);
-                switch (value)
-                {
-                    case IPropertyReferenceOperation { Property.Name: "Token" } token:
-                        value = token.Instance;
-                        continue;
-                    case IObjectCreationOperation creation when creation.Type?.Name == "CancellationTokenSource":
-                        return creation.Arguments.Length > 0;
-                    case ILocalReferenceOperation local:
-                        if (CancelAfterCalledOn(local))
-                        {
-                            return true;
-                        }
-
-                        value = OperationHelpers.FollowLocal(local) ?? DeclaredValue(local);
-                        continue;
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
-        private static IOperation? DeclaredValue(ILocalReferenceOperation local)
-        {
-            var syntax = local.Local.DeclaringSyntaxReferences.Length == 1 ? local.Local.DeclaringSyntaxReferences[0].GetSyntax() : null;
-            if (syntax is VariableDeclaratorSyntax { Initializer: { } initializer } && local.SemanticModel != null && initializer.SyntaxTree == local.SemanticModel.SyntaxTree)
-            {
-                return local.SemanticModel.GetOperation(initializer.Value);
-            }
-
-            return null;
-        }
-
-        private static bool CancelAfterCalledOn(ILocalReferenceOperation local)
-        {
-            IOperation root = local;
-            while (root.Parent != null)
-            {
-                root = root.Parent;
-            }
-
-            foreach (var operation in Walk(root, intoLoops: true, intoLambdas: false))
-            {
-                if (operation is IInvocationOperation { TargetMethod.Name: "CancelAfter" } cancelAfter &&
-                    OperationHelpers.Peel(cancelAfter.Instance ?? cancelAfter) is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local.Local))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>The stop reason a decision tests, spelled as the API does: StopReason.ToolUse → "tool_use".</summary>
         private static string StopReasonText(IOperation decision)
         {
@@ -576,39 +516,6 @@ namespace ClaudeCost.Analyzers.Rules
             }
 
             return builder.ToString();
-        }
-
-        /// <summary>A call to a method of this compilation whose body makes a paid call directly (one level deep).</summary>
-        private static bool CallsPaidHelper(IInvocationOperation invocation, ClaudeCompilationContext shared, CancellationToken cancellationToken)
-        {
-            var method = invocation.TargetMethod;
-            if (method.DeclaringSyntaxReferences.Length != 1 || method.MethodKind != MethodKind.Ordinary)
-            {
-                return false;
-            }
-
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
-            if (!(syntax is MethodDeclarationSyntax declaration) || !PaidCalls.MayContainPaidCall(declaration))
-            {
-                return false;
-            }
-
-            var model = shared.Tracker.GetModel(syntax.SyntaxTree);
-            var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
-            if (model == null || body == null || !(model.GetOperation(body, cancellationToken) is IOperation operation))
-            {
-                return false;
-            }
-
-            foreach (var item in Walk(operation, intoLoops: true, intoLambdas: true))
-            {
-                if (item is IInvocationOperation inner && shared.PaidCalls.Recognize(inner, cancellationToken) != null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Pre-order walk without recursion, with an operation budget; never enters local functions.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
@@ -72,7 +74,15 @@ namespace ClaudeCost.Analyzers.Rules
                 var hasPollyCore = start.Compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") != null;
                 if (hasPollyCore || shared.Symbols.HasOfficialSdk)
                 {
-                    start.RegisterOperationAction(c => AnalyzeInitializer(c, shared, hasPollyCore), OperationKind.ObjectOrCollectionInitializer);
+                    // Retry settings are found from the words "MaxRetries" / "MaxRetryAttempts" in each file, not from a
+                    // callback on every object initializer of the compilation.
+                    start.RegisterSemanticModelAction(c =>
+                    {
+                        foreach (var initializer in RetrySettingInitializers(c.SemanticModel, c.CancellationToken))
+                        {
+                            AnalyzeInitializer(initializer, c.ReportDiagnostic, shared, hasPollyCore, c.CancellationToken);
+                        }
+                    });
                 }
             });
         }
@@ -289,9 +299,35 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         /// <summary>Polly 8 <c>MaxRetryAttempts = int.MaxValue</c>, and the SDK's <c>MaxRetries</c> above the ceiling.</summary>
-        private static void AnalyzeInitializer(OperationAnalysisContext context, ClaudeCompilationContext shared, bool hasPollyCore)
+        /// <summary>The object initializers of a file that set <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (text search, then the syntax at each hit).</summary>
+        private static List<IObjectOrCollectionInitializerOperation> RetrySettingInitializers(SemanticModel model, CancellationToken cancellationToken)
         {
-            var initializer = (IObjectOrCollectionInitializerOperation)context.Operation;
+            var found = new List<IObjectOrCollectionInitializerOperation>();
+            var text = model.SyntaxTree.GetText(cancellationToken).ToString();
+            if (text.IndexOf("MaxRetr", StringComparison.Ordinal) < 0)
+            {
+                return found;
+            }
+
+            var root = model.SyntaxTree.GetRoot(cancellationToken);
+            var seen = new HashSet<SyntaxNode>();
+            for (var at = text.IndexOf("MaxRetr", StringComparison.Ordinal); at >= 0; at = text.IndexOf("MaxRetr", at + 7, StringComparison.Ordinal))
+            {
+                var token = root.FindToken(at);
+                if (token.Span.Start == at && token.IsKind(SyntaxKind.IdentifierToken) &&
+                    token.Parent is IdentifierNameSyntax name && name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name &&
+                    assignment.Parent is InitializerExpressionSyntax initializer && seen.Add(initializer) &&
+                    model.SafeGetOperation(initializer, cancellationToken) is IObjectOrCollectionInitializerOperation operation)
+                {
+                    found.Add(operation);
+                }
+            }
+
+            return found;
+        }
+
+        private static void AnalyzeInitializer(IObjectOrCollectionInitializerOperation initializer, Action<Diagnostic> report, ClaudeCompilationContext shared, bool hasPollyCore, CancellationToken cancellationToken)
+        {
             foreach (var item in initializer.Initializers)
             {
                 if (!(item is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment))
@@ -308,14 +344,14 @@ namespace ClaudeCost.Analyzers.Rules
                         continue;
                     }
 
-                    var calls = RetryPolicies.ExecutedPaidCalls(policy, shared, context.CancellationToken);
+                    var calls = RetryPolicies.ExecutedPaidCalls(policy, shared, cancellationToken);
                     if (calls.IsEmpty && !policy.HandlesAnthropic)
                     {
                         continue;
                     }
 
                     var options = shared.OptionsFor(assignment.Syntax.SyntaxTree);
-                    Report(context, assignment, PollyOptionsKind, options.MaxAttempts - 1, calls.IsEmpty ? "A paid Claude call" : "Claude's " + calls[0].Display, "MaxRetryAttempts = int.MaxValue retries every failure forever");
+                    Report(report, assignment, PollyOptionsKind, options.MaxAttempts - 1, calls.IsEmpty ? "A paid Claude call" : "Claude's " + calls[0].Display, "MaxRetryAttempts = int.MaxValue retries every failure forever");
                 }
                 else if (name == "MaxRetries" && shared.PaidCalls.IsOfficialRetryOptionsType(property.Property.ContainingType))
                 {
@@ -328,19 +364,19 @@ namespace ClaudeCost.Analyzers.Rules
 
                     var retries = value.Value.ToString("N0", CultureInfo.InvariantCulture);
                     var attempts = value.Value >= int.MaxValue ? "without end" : "up to " + (value.Value + 1).ToString("N0", CultureInfo.InvariantCulture) + " times";
-                    Report(context, assignment, SdkRetriesKind, options.MaxAttempts - 1, "Every Claude call of this client",
+                    Report(report, assignment, SdkRetriesKind, options.MaxAttempts - 1, "Every Claude call of this client",
                         "MaxRetries = " + retries + " sends each failing call " + attempts + ", each retry waiting as long as the server's Retry-After asks (ceiling " + options.MaxSdkRetries.ToString(CultureInfo.InvariantCulture) + ", claudecost.cc0004.max_sdk_retries)");
                 }
             }
         }
 
-        private static void Report(OperationAnalysisContext context, ISimpleAssignmentOperation assignment, string kind, int replacement, string display, string explanation)
+        private static void Report(Action<Diagnostic> report, ISimpleAssignmentOperation assignment, string kind, int replacement, string display, string explanation)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
             properties[KindProperty] = kind;
             properties[ReplacementProperty] = replacement.ToString(CultureInfo.InvariantCulture);
             properties[FixableProperty] = "true";
-            context.ReportDiagnostic(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), ImmutableArray.Create(assignment.Value.Syntax.GetLocation()), properties.ToImmutable(), display, explanation));
+            report(Diagnostic.Create(Rule, assignment.Syntax.GetLocation(), ImmutableArray.Create(assignment.Value.Syntax.GetLocation()), properties.ToImmutable(), display, explanation));
         }
 
         /// <summary>

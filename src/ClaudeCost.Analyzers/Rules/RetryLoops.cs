@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using ClaudeCost.Analyzers.Infrastructure;
 using ClaudeCost.Analyzers.Requests;
 using ClaudeCost.Analyzers.Surfaces;
 using Microsoft.CodeAnalysis;
@@ -495,7 +496,7 @@ namespace ClaudeCost.Analyzers.Rules
         /// <c>CancelAfter</c> is called in the same body; followed through locals, fields' initializers and <c>.Token</c>.
         /// A token parameter is not one: the caller's token may never fire.
         /// </summary>
-        private static bool HasTimeout(IOperation? value)
+        internal static bool HasTimeout(IOperation? value)
         {
             for (var hops = 0; value != null && hops < 6; hops++)
             {
@@ -529,7 +530,7 @@ namespace ClaudeCost.Analyzers.Rules
             var syntax = local.Local.DeclaringSyntaxReferences.Length == 1 ? local.Local.DeclaringSyntaxReferences[0].GetSyntax() : null;
             if (syntax is VariableDeclaratorSyntax { Initializer: { } initializer } && local.SemanticModel != null && initializer.SyntaxTree == local.SemanticModel.SyntaxTree)
             {
-                return local.SemanticModel.GetOperation(initializer.Value);
+                return local.SemanticModel.SafeGetOperation(initializer.Value);
             }
 
             return null;

@@ -87,20 +87,7 @@ namespace ClaudeCost.Analyzers.Surfaces
                 system = _raw.ReadBlocks(systemValue, PromptSegment.System, breakpoints, out shape, cancellationToken);
             }
 
-            SyntaxNode? firstUser = null;
-            if (keyed.TryGetValue("messages", out var messages))
-            {
-                firstUser = OperationHelpers.Elements(messages)?.FirstOrDefault()?.Syntax;
-                if (OperationHelpers.MentionsCacheControl(messages.Syntax))
-                {
-                    breakpoints.Add(new PromptPosition(PromptSegment.Messages, 0));
-                }
-            }
-
-            if (keyed.TryGetValue("cachecontrol", out var topLevel) && !OperationHelpers.IsNullLiteral(topLevel))
-            {
-                breakpoints.Add(PromptPosition.EndOfMessages);
-            }
+            var firstUser = RawHttpAdapter.ReadMessageBreakpoints(keyed, breakpoints);
 
             var unplaced = escapes || keysAddedLater.Contains("cachecontrol") || (keysAddedLater.Count > 0 && _evidence.HasCacheControlOutside(creation.Syntax));
             long? maxTokens = keyed.TryGetValue("maxtokens", out var max) ? OperationHelpers.ConstantLong(max) : null;

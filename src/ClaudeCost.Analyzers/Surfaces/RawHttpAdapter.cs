@@ -152,20 +152,7 @@ namespace ClaudeCost.Analyzers.Surfaces
                 system = ReadBlocks(systemValue, PromptSegment.System, breakpoints, out shape, cancellationToken);
             }
 
-            SyntaxNode? firstUser = null;
-            if (keyed.TryGetValue("messages", out var messages))
-            {
-                firstUser = OperationHelpers.Elements(messages)?.FirstOrDefault()?.Syntax;
-                if (OperationHelpers.MentionsCacheControl(messages.Syntax))
-                {
-                    breakpoints.Add(new PromptPosition(PromptSegment.Messages, 0));
-                }
-            }
-
-            if (keyed.TryGetValue("cachecontrol", out var topLevel) && !OperationHelpers.IsNullLiteral(topLevel))
-            {
-                breakpoints.Add(PromptPosition.EndOfMessages);
-            }
+            var firstUser = ReadMessageBreakpoints(keyed, breakpoints);
 
             long? maxTokens = keyed.TryGetValue("maxtokens", out var max) ? OperationHelpers.ConstantLong(max) : null;
             var isFree = _evidence.IsCountTokens(body.Syntax);
@@ -274,6 +261,30 @@ namespace ClaudeCost.Analyzers.Surfaces
         }
 
         /// <summary>Reads a keyed object (anonymous, JsonObject, dictionary, DTO) into normalized key → value.</summary>
+        /// <summary>
+        /// The first message of a keyed body (where a prefix that reaches the messages ends) and its breakpoints: a
+        /// <c>cache_control</c> inside the messages, or the top-level <c>cache_control</c> (automatic caching).
+        /// </summary>
+        internal static SyntaxNode? ReadMessageBreakpoints(Dictionary<string, IOperation> keyed, ImmutableArray<PromptPosition>.Builder breakpoints)
+        {
+            SyntaxNode? firstUser = null;
+            if (keyed.TryGetValue("messages", out var messages))
+            {
+                firstUser = OperationHelpers.Elements(messages)?.FirstOrDefault()?.Syntax;
+                if (OperationHelpers.MentionsCacheControl(messages.Syntax))
+                {
+                    breakpoints.Add(new PromptPosition(PromptSegment.Messages, 0));
+                }
+            }
+
+            if (keyed.TryGetValue("cachecontrol", out var topLevel) && !OperationHelpers.IsNullLiteral(topLevel))
+            {
+                breakpoints.Add(PromptPosition.EndOfMessages);
+            }
+
+            return firstUser;
+        }
+
         private Dictionary<string, IOperation>? ReadKeyed(IOperation operation, out RequestSurface surface)
         {
             surface = RequestSurface.RawAnonymousObject;
