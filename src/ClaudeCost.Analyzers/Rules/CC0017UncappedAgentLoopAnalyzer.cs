@@ -55,25 +55,9 @@ namespace ClaudeCost.Analyzers.Rules
                 }
 
                 start.RegisterOperationAction(c => AnalyzeLoop(c, shared), OperationKind.Loop);
-                // ToolRunner calls and self-recursion on the stop reason: invocations are looked at only in files that name
-                // ToolRunner or a stop/finish reason, not on every invocation of the compilation.
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    if (block.OperationBlocks.Length > 0 && MayHaveAgentWords(shared, block.OperationBlocks[0].Syntax.SyntaxTree, block.CancellationToken))
-                    {
-                        block.RegisterOperationAction(c => AnalyzeInvocation(c, shared, toolRunner), OperationKind.Invocation);
-                    }
-                });
+                start.RegisterOperationAction(c => AnalyzeInvocation(c, shared, toolRunner), OperationKind.Invocation);
             });
         }
-
-        private static bool MayHaveAgentWords(ClaudeCompilationContext shared, SyntaxTree tree, System.Threading.CancellationToken cancellationToken)
-            => shared.PerTree(tree, "agent-words", () =>
-            {
-                var text = tree.GetText(cancellationToken).ToString();
-                return text.IndexOf("ToolRunner", System.StringComparison.Ordinal) >= 0 || text.IndexOf("StopReason", System.StringComparison.Ordinal) >= 0 ||
-                       text.IndexOf("stop_reason", System.StringComparison.Ordinal) >= 0 || text.IndexOf("FinishReason", System.StringComparison.Ordinal) >= 0;
-            });
 
         private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared)
         {
