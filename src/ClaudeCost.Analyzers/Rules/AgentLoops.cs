@@ -34,6 +34,15 @@ namespace ClaudeCost.Analyzers.Rules
     {
         private const int MaxOperations = 20000;
 
+        /// <summary>The file's text names a stop reason at all (once per file): other files' loops are not walked token by token.</summary>
+        private static bool FileMentionsStopReason(ClaudeCompilationContext shared, SyntaxTree tree, CancellationToken cancellationToken)
+            => shared.PerTree(tree, "stop-reason", () =>
+            {
+                var text = tree.GetText(cancellationToken).ToString();
+                return text.IndexOf("StopReason", System.StringComparison.Ordinal) >= 0 || text.IndexOf("FinishReason", System.StringComparison.Ordinal) >= 0 ||
+                       text.IndexOf("stop_reason", System.StringComparison.Ordinal) >= 0;
+            });
+
         /// <summary>Cheap syntax test: the node reads a stop reason (StopReason, FinishReason, "stop_reason").</summary>
         public static bool MentionsStopReason(SyntaxNode node)
         {
@@ -61,7 +70,7 @@ namespace ClaudeCost.Analyzers.Rules
         {
             if (loop is IForEachLoopOperation || loop.Body == null ||
                 !(loop.Syntax is WhileStatementSyntax || loop.Syntax is DoStatementSyntax || loop.Syntax is ForStatementSyntax) ||
-                !MentionsStopReason(loop.Syntax))
+                !FileMentionsStopReason(shared, loop.Syntax.SyntaxTree, cancellationToken) || !MentionsStopReason(loop.Syntax))
             {
                 return null;
             }

@@ -90,7 +90,7 @@ namespace ClaudeCost.Analyzers.Rules
         private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared)
         {
             var loop = (ILoopOperation)context.Operation;
-            if (!RetryLoops.IsCandidate(loop.Syntax) || !shared.PaidCalls.MayHavePaidCalls)
+            if (!RetryLoops.FileMayHaveRetryLoops(shared, loop.Syntax.SyntaxTree, context.CancellationToken) || !RetryLoops.IsCandidate(loop.Syntax) || !shared.PaidCalls.MayHavePaidCalls)
             {
                 return;
             }

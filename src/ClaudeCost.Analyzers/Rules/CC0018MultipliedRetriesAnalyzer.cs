@@ -55,7 +55,7 @@ namespace ClaudeCost.Analyzers.Rules
         private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported)
         {
             var loop = (ILoopOperation)context.Operation;
-            if (!RetryLoops.IsCandidate(loop.Syntax))
+            if (!RetryLoops.FileMayHaveRetryLoops(shared, loop.Syntax.SyntaxTree, context.CancellationToken) || !RetryLoops.IsCandidate(loop.Syntax))
             {
                 return;
             }

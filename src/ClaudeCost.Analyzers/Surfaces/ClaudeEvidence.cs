@@ -37,6 +37,9 @@ namespace ClaudeCost.Analyzers.Surfaces
         /// <summary>The enclosing member posts to <c>count_tokens</c>, which is free.</summary>
         public bool IsCountTokens(SyntaxNode node) => FileMayHave(node, Marks.CountTokens) && (MarksOf(Member(node)) & Marks.CountTokens) != 0;
 
+        /// <summary>The file's text names the Anthropic API ("anthropic", "v1/messages") anywhere (once per file).</summary>
+        public bool FileMentionsAnthropic(SyntaxTree tree) => (_byFile.GetOrAdd(tree, ScanText) & Marks.Anthropic) != 0;
+
         /// <summary>
         /// Whether the file's text contains the words of a mark at all (once per file, a plain text search): most files
         /// never mention count_tokens or another provider, and then no syntax is walked to find out.

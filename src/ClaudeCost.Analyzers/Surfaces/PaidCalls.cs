@@ -855,13 +855,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         {
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (!tree.TryGetText(out var text))
-                {
-                    text = tree.GetText();
-                }
-
-                var content = text.ToString();
-                if (content.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || content.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
+                if (_evidence.FileMentionsAnthropic(tree))
                 {
                     return true;
                 }
