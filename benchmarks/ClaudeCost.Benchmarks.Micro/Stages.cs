@@ -145,14 +145,22 @@ namespace ClaudeCost.Benchmarks.Micro
                 first.GetRequest(operation, default);
             }
 
+            var times = new List<double>();
             for (var i = 0; i < iterations; i++)
             {
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var collections = GC.CollectionCount(0);
                 var stopwatch = Stopwatch.StartNew();
                 var shared = ClaudeCompilationContext.CreateUnshared(compilation, options, default);
                 var requests = operations.Count(o => shared.GetRequest(o, default) != null);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Construction: {requests} requests from {operations.Count} candidates in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms"));
+                stopwatch.Stop();
+                var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Construction: {requests} requests from {operations.Count} candidates in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms, {megabytes:0.0} MB allocated, {GC.CollectionCount(0) - collections} gen0 collections"));
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
             }
 
+            times.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Construction over {times.Count} rounds: min {times[0]:0.0} ms, median {times[times.Count / 2]:0.0} ms"));
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using ClaudeCost.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,7 +10,7 @@ namespace ClaudeCost.Analyzers.Surfaces
 {
     /// <summary>
     /// Text evidence that code talks to Anthropic's API: the endpoint host, the <c>anthropic-version</c> header, a
-    /// platform body version. Looked up once per type declaration (cached), by scanning string tokens only.
+    /// platform body version. Looked up once per type declaration (cached), in the text of its string literals only.
     /// </summary>
     internal sealed class ClaudeEvidence
     {
@@ -26,7 +27,6 @@ namespace ClaudeCost.Analyzers.Surfaces
 
         private readonly ConcurrentDictionary<SyntaxNode, Marks> _byContainer = new ConcurrentDictionary<SyntaxNode, Marks>();
         private readonly ConcurrentDictionary<SyntaxTree, Marks> _byFile = new ConcurrentDictionary<SyntaxTree, Marks>();
-        private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<SyntaxToken>> _keysByMember = new ConcurrentDictionary<SyntaxNode, ImmutableArray<SyntaxToken>>();
 
         /// <summary>The enclosing type (or file, for top-level statements) names the Anthropic API.</summary>
         public bool MentionsAnthropic(SyntaxNode node) => FileMayHave(node, Marks.Anthropic) && (MarksOf(Container(node)) & Marks.Anthropic) != 0;
@@ -91,71 +91,40 @@ namespace ClaudeCost.Analyzers.Surfaces
                 return false;
             }
 
-            foreach (var token in KeyLikeLiterals(Member(body)))
-            {
-                // body["cache_control"] = …, dict.Add("cache_control", …): a key written by a statement.
-                if (!token.Span.IntersectsWith(body.Span) && token.ValueText == key)
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            // body["cache_control"] = …, dict.Add("cache_control", …): a key written by a statement.
+            var bodySpan = body.Span;
+            return SourceSearch.AnyToken(Member(body), key, StringComparison.Ordinal,
+                token => token.IsKind(SyntaxKind.StringLiteralToken) && !token.Span.IntersectsWith(bodySpan) && token.ValueText == key);
         }
-
-        /// <summary>The member's short string literals (possible JSON keys), collected once per member.</summary>
-        private ImmutableArray<SyntaxToken> KeyLikeLiterals(SyntaxNode member)
-            => _keysByMember.GetOrAdd(member, m =>
-            {
-                var builder = ImmutableArray.CreateBuilder<SyntaxToken>();
-                foreach (var token in m.DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.Length <= MaxKeyLength)
-                    {
-                        builder.Add(token);
-                    }
-                }
-
-                return builder.ToImmutable();
-            });
-
-        private const int MaxKeyLength = 40;
 
         private Marks MarksOf(SyntaxNode container)
             => _byContainer.GetOrAdd(container, Scan);
 
+        /// <summary>What the string literals of a container name (the words are searched in its text, the literal is looked up at each hit).</summary>
         private static Marks Scan(SyntaxNode container)
         {
             var marks = Marks.None;
-            foreach (var token in container.DescendantTokens())
+            if (InString(container, "anthropic", StringComparison.OrdinalIgnoreCase) || InString(container, "v1/messages", StringComparison.Ordinal))
             {
-                if (!(token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken) ||
-                      token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) ||
-                      token.IsKind(SyntaxKind.Utf8StringLiteralToken)))
-                {
-                    continue;
-                }
+                marks |= Marks.Anthropic;
+            }
 
-                var text = token.ValueText;
-                if (text.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
-                {
-                    marks |= Marks.Anthropic;
-                }
+            if (InString(container, "openai", StringComparison.OrdinalIgnoreCase) || InString(container, "ollama", StringComparison.OrdinalIgnoreCase) ||
+                InString(container, "chat/completions", StringComparison.Ordinal) || InString(container, "generativelanguage", StringComparison.Ordinal))
+            {
+                marks |= Marks.OtherProvider;
+            }
 
-                if (text.IndexOf("openai", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("ollama", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                    text.IndexOf("chat/completions", StringComparison.Ordinal) >= 0 || text.IndexOf("generativelanguage", StringComparison.Ordinal) >= 0)
-                {
-                    marks |= Marks.OtherProvider;
-                }
-
-                if (text.IndexOf("count_tokens", StringComparison.Ordinal) >= 0)
-                {
-                    marks |= Marks.CountTokens;
-                }
+            if (InString(container, "count_tokens", StringComparison.Ordinal))
+            {
+                marks |= Marks.CountTokens;
             }
 
             return marks;
         }
+
+        private static bool InString(SyntaxNode container, string word, StringComparison comparison)
+            => SourceSearch.AnyToken(container, word, comparison, token => SourceSearch.IsStringToken(token) && token.ValueText.IndexOf(word, comparison) >= 0);
 
         private static SyntaxNode Container(SyntaxNode node)
         {

@@ -112,20 +112,9 @@ namespace ClaudeCost.Analyzers.Surfaces
 
         /// <summary>True when the syntax mentions a cache breakpoint (cheap text test used for nested message content).</summary>
         public static bool MentionsCacheControl(SyntaxNode syntax)
-        {
-            foreach (var token in syntax.DescendantTokens())
-            {
-                var text = token.ValueText;
-                if (text.IndexOf("CacheControl", System.StringComparison.Ordinal) >= 0 ||
-                    text.IndexOf("cache_control", System.StringComparison.Ordinal) >= 0 ||
-                    text == "CachePoint")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => Infrastructure.SourceSearch.AnyToken(syntax, "CacheControl", System.StringComparison.Ordinal, token => token.ValueText.IndexOf("CacheControl", System.StringComparison.Ordinal) >= 0) ||
+               Infrastructure.SourceSearch.AnyToken(syntax, "cache_control", System.StringComparison.Ordinal, token => token.ValueText.IndexOf("cache_control", System.StringComparison.Ordinal) >= 0) ||
+               Infrastructure.SourceSearch.AnyToken(syntax, "CachePoint", System.StringComparison.Ordinal, token => token.ValueText == "CachePoint");
 
         /// <summary>
         /// The object created here is stored in a local whose member <paramref name="memberName"/> is assigned later in
