@@ -41,6 +41,11 @@ namespace ClaudeCost.Benchmarks.Micro
                 return ConstructionOnly(baseCompilation, iterations);
             }
 
+            if (args.Contains("--scan-only"))
+            {
+                return ScanOnly(baseCompilation, iterations);
+            }
+
             var options = MicroCorpus.Options(CorpusKind.Clean);
             for (var iteration = 0; iteration <= iterations; iteration++)
             {
@@ -115,6 +120,40 @@ namespace ClaudeCost.Benchmarks.Micro
                 }
             }
 
+            return 0;
+        }
+
+        /// <summary>The per-file candidate scan alone, repeated with fresh caches (the trees' red nodes already exist, as in a build).</summary>
+        private static int ScanOnly(Compilation compilation, int iterations)
+        {
+            var options = MicroCorpus.Options(CorpusKind.Clean);
+            var times = new List<double>();
+            for (var i = 0; i <= iterations; i++)
+            {
+                var shared = ClaudeCompilationContext.CreateUnshared(compilation, options, default);
+                var allocated = GC.GetAllocatedBytesForCurrentThread();
+                var stopwatch = Stopwatch.StartNew();
+                var candidates = 0;
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    var found = shared.CandidatesIn(tree, default);
+                    candidates += found.RequestNodes.Length + found.ModelIdNodes.Length;
+                }
+
+                stopwatch.Stop();
+                if (i == 0)
+                {
+                    // The first round creates the red nodes the compiler's binding would have created: not counted.
+                    continue;
+                }
+
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                var megabytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1048576.0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scan: {candidates} candidates in {stopwatch.Elapsed.TotalMilliseconds:0.0} ms, {megabytes:0.00} MB allocated"));
+            }
+
+            times.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scan over {times.Count} rounds: min {times[0]:0.0} ms, median {times[times.Count / 2]:0.0} ms"));
             return 0;
         }
 

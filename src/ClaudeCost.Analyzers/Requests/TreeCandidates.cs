@@ -99,10 +99,26 @@ namespace ClaudeCost.Analyzers.Requests
         private static System.Collections.Generic.IEnumerable<SyntaxToken> TokensAt(SyntaxNode root, string text, string word, StringComparison comparison, CancellationToken cancellationToken)
         {
             var previous = default(SyntaxToken);
+            var last = default(SyntaxToken);
             for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + word.Length, comparison))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var token = root.FindToken(at);
+                if (last.FullSpan.Contains(at))
+                {
+                    // Another hit in the same token (a long prompt literal) or its trivia: already looked at.
+                    continue;
+                }
+
+                // Hits come in source order and cluster in a few members: start from the last hit's nearest ancestor
+                // that contains this one instead of descending from the root every time.
+                var from = last.Parent;
+                while (from != null && !from.FullSpan.Contains(at))
+                {
+                    from = from.Parent;
+                }
+
+                var token = (from ?? root).FindToken(at);
+                last = token;
                 if (token.Span.Contains(at) && token != previous)
                 {
                     previous = token;
