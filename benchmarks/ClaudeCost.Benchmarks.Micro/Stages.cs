@@ -86,10 +86,11 @@ namespace ClaudeCost.Benchmarks.Micro
                 foreach (var model in models)
                 {
                     var sw = Stopwatch.StartNew();
-                    var found = shared.CandidatesIn(model.SyntaxTree, default);
+                    var found = shared.RequestCandidatesIn(model.SyntaxTree, default);
+                    var modelIds = shared.ModelIdCandidatesIn(model.SyntaxTree, default);
                     scan += sw.Elapsed;
-                    candidates += found.RequestNodes.Length + found.ModelIdNodes.Length;
-                    foreach (var node in found.RequestNodes)
+                    candidates += found.Length + modelIds.Length;
+                    foreach (var node in found)
                     {
                         sw.Restart();
                         var operation = model.GetOperation(node);
@@ -136,8 +137,7 @@ namespace ClaudeCost.Benchmarks.Micro
                 var candidates = 0;
                 foreach (var tree in compilation.SyntaxTrees)
                 {
-                    var found = shared.CandidatesIn(tree, default);
-                    candidates += found.RequestNodes.Length + found.ModelIdNodes.Length;
+                    candidates += shared.RequestCandidatesIn(tree, default).Length + shared.ModelIdCandidatesIn(tree, default).Length;
                 }
 
                 stopwatch.Stop();
@@ -169,7 +169,7 @@ namespace ClaudeCost.Benchmarks.Micro
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var model = compilation.GetSemanticModel(tree);
-                foreach (var node in first.CandidatesIn(tree, default).RequestNodes)
+                foreach (var node in first.RequestCandidatesIn(tree, default))
                 {
                     if (model.GetOperation(node) is { } operation)
                     {

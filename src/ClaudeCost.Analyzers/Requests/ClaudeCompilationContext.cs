@@ -66,15 +66,22 @@ namespace ClaudeCost.Analyzers.Requests
         /// <summary>The recognizer of paid Claude calls (created on first use, one per compilation).</summary>
         public PaidCalls PaidCalls => _paidCalls.Value;
 
-        /// <summary>The file's candidate syntax (scanned once per file, whichever rule asks first).</summary>
-        public TreeCandidates CandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
-            => PerTree(tree, "candidates", () => TreeCandidates.Scan(tree, _extensionsAI != null, cancellationToken));
+        /// <summary>
+        /// The file's request candidates (scanned once per file, by whichever request rule asks first). The request
+        /// rules and the model-id rules each search for their own words, so each family pays for its own search.
+        /// </summary>
+        public ImmutableArray<SyntaxNode> RequestCandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
+            => PerTree(tree, "request-candidates", () => TreeCandidates.ScanRequests(tree, _extensionsAI != null, cancellationToken));
+
+        /// <summary>The file's model-id candidates (scanned once per file, by whichever model-id rule asks first).</summary>
+        public ImmutableArray<SyntaxNode> ModelIdCandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
+            => PerTree(tree, "model-id-candidates", () => TreeCandidates.ScanModelIds(tree, cancellationToken));
 
         /// <summary>The requests built in a file, in source order (built once per file, whichever rule asks first).</summary>
         public ImmutableArray<ClaudeRequest> RequestsIn(SemanticModel model, CancellationToken cancellationToken)
             => PerTree(model.SyntaxTree, "requests", () =>
             {
-                var candidates = CandidatesIn(model.SyntaxTree, cancellationToken).RequestNodes;
+                var candidates = RequestCandidatesIn(model.SyntaxTree, cancellationToken);
                 if (candidates.IsEmpty)
                 {
                     return ImmutableArray<ClaudeRequest>.Empty;

@@ -38,23 +38,38 @@ namespace ClaudeCost.Analyzers.Requests
         /// looked at (<c>FindToken</c> and a short walk up), so the cost follows the number of hits, not the file's size.
         /// </summary>
         public static TreeCandidates Scan(SyntaxTree tree, bool chatClientCalls, CancellationToken cancellationToken)
+            => Scan(tree, requests: true, chatClientCalls, modelIds: true, cancellationToken);
+
+        /// <summary>Only the request candidates (the request rules' share of the work).</summary>
+        public static ImmutableArray<SyntaxNode> ScanRequests(SyntaxTree tree, bool chatClientCalls, CancellationToken cancellationToken)
+            => Scan(tree, requests: true, chatClientCalls, modelIds: false, cancellationToken).RequestNodes;
+
+        /// <summary>Only the model-id candidates (the model-id rules' share of the work).</summary>
+        public static ImmutableArray<SyntaxNode> ScanModelIds(SyntaxTree tree, CancellationToken cancellationToken)
+            => Scan(tree, requests: false, chatClientCalls: false, modelIds: true, cancellationToken).ModelIdNodes;
+
+        private static TreeCandidates Scan(SyntaxTree tree, bool requests, bool chatClientCalls, bool modelIds, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
             var hasRequestWord = false;
-            foreach (var word in RequestWords)
+            if (requests)
             {
-                hasRequestWord |= text.IndexOf(word, StringComparison.Ordinal) >= 0;
+                foreach (var word in RequestWords)
+                {
+                    hasRequestWord |= text.IndexOf(word, StringComparison.Ordinal) >= 0;
+                }
+
+                hasRequestWord |= chatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
             }
 
-            hasRequestWord |= chatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
-            var hasModelWord = text.IndexOf("laude", StringComparison.OrdinalIgnoreCase) >= 0;
+            var hasModelWord = modelIds && text.IndexOf("laude", StringComparison.OrdinalIgnoreCase) >= 0;
             if (!hasRequestWord && !hasModelWord)
             {
                 return None;
             }
 
             var root = tree.GetRoot(cancellationToken);
-            var requests = new System.Collections.Generic.HashSet<SyntaxNode>();
+            var requestNodes = new System.Collections.Generic.HashSet<SyntaxNode>();
             var models = new System.Collections.Generic.HashSet<SyntaxNode>();
             if (hasRequestWord)
             {
@@ -62,7 +77,7 @@ namespace ClaudeCost.Analyzers.Requests
                 {
                     foreach (var token in TokensAt(root, text, word, StringComparison.Ordinal, cancellationToken))
                     {
-                        AddRequestCandidates(token, requests);
+                        AddRequestCandidates(token, requestNodes);
                     }
                 }
 
@@ -72,7 +87,7 @@ namespace ClaudeCost.Analyzers.Requests
                     {
                         if (token.IsKind(SyntaxKind.IdentifierToken) && Invocation(token) is { } invocation && ExtensionsAIAdapter.IsCandidateName(InvokedName(invocation)))
                         {
-                            requests.Add(invocation);
+                            requestNodes.Add(invocation);
                         }
                     }
                 }
@@ -86,7 +101,7 @@ namespace ClaudeCost.Analyzers.Requests
                 }
             }
 
-            return new TreeCandidates(InSourceOrder(requests), InSourceOrder(models));
+            return new TreeCandidates(InSourceOrder(requestNodes), InSourceOrder(models));
         }
 
         /// <summary>

@@ -68,7 +68,7 @@ namespace ClaudeCost.Analyzers.Rules
         private static ImmutableArray<ModelIdOccurrence> Occurrences(ClaudeCompilationContext shared, SemanticModel model, ModelCatalog catalog, INamedTypeSymbol? modelEnum, System.Threading.CancellationToken cancellationToken)
             => shared.PerTree(model.SyntaxTree, "model-ids", () =>
             {
-                var candidates = shared.CandidatesIn(model.SyntaxTree, cancellationToken).ModelIdNodes;
+                var candidates = shared.ModelIdCandidatesIn(model.SyntaxTree, cancellationToken);
                 var found = ImmutableArray.CreateBuilder<ModelIdOccurrence>();
                 foreach (var node in candidates)
                 {
