@@ -7,6 +7,7 @@ using ClaudeCost.Analyzers.Knowledge;
 using ClaudeCost.Analyzers.Provenance;
 using ClaudeCost.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ClaudeCost.Analyzers.Surfaces
@@ -256,6 +257,12 @@ namespace ClaudeCost.Analyzers.Surfaces
             while (root.Parent != null)
             {
                 root = root.Parent;
+            }
+
+            if (!Infrastructure.SourceSearch.AnyToken(root.Syntax, "with", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.WithKeyword)))
+            {
+                // No `with` expression in the member at all (a text search, then the token at each hit).
+                return false;
             }
 
             foreach (var operation in root.Descendants())

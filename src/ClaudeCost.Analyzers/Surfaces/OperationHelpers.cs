@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
+using ClaudeCost.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -94,17 +96,46 @@ namespace ClaudeCost.Analyzers.Surfaces
                 root = root.Parent;
             }
 
-            IOperation? initializer = null;
-            foreach (var operation in root.Descendants())
+            // The local's declaration and the assignments to it, found from its name in the member's text and checked
+            // semantically at each hit (a walk over all of the member's operations costs more than the rest of a request).
+            var local = reference.Local;
+            var model = value.SemanticModel;
+            if (model == null)
             {
-                switch (operation)
+                return null;
+            }
+
+            IOperation? initializer = null;
+            var written = Infrastructure.SourceSearch.AnyToken(root.Syntax, local.Name, System.StringComparison.Ordinal, token =>
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != local.Name)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
-                        break;
-                    case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                        return null;
+                    return false;
                 }
+
+                if (token.Parent is VariableDeclaratorSyntax declaratorSyntax && declaratorSyntax.Identifier == token)
+                {
+                    if (model.SafeGetOperation(declaratorSyntax) is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                    {
+                        initializer = declarator.Initializer?.Value ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer?.Value;
+                    }
+
+                    return false;
+                }
+
+                SyntaxNode target = token.Parent!;
+                while (target.Parent is ParenthesizedExpressionSyntax)
+                {
+                    target = target.Parent;
+                }
+
+                return target.Parent is AssignmentExpressionSyntax assignment && assignment.Left == target &&
+                    model.SafeGetOperation(token.Parent!) is ILocalReferenceOperation written && SymbolEqualityComparer.Default.Equals(written.Local, local);
+            });
+
+            if (written)
+            {
+                return null;
             }
 
             return initializer == null ? null : Peel(initializer);
