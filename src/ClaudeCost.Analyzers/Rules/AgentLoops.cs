@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using ClaudeCost.Analyzers.Requests;
 using ClaudeCost.Analyzers.Surfaces;
+using ClaudeCost.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -45,25 +46,9 @@ namespace ClaudeCost.Analyzers.Rules
 
         /// <summary>Cheap syntax test: the node reads a stop reason (StopReason, FinishReason, "stop_reason").</summary>
         public static bool MentionsStopReason(SyntaxNode node)
-        {
-            foreach (var token in node.DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.IdentifierToken))
-                {
-                    var text = token.ValueText;
-                    if (text == "StopReason" || text == "FinishReason")
-                    {
-                        return true;
-                    }
-                }
-                else if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == "stop_reason")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => SourceSearch.AnyToken(node, "StopReason", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "StopReason") ||
+               SourceSearch.AnyToken(node, "FinishReason", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "FinishReason") ||
+               SourceSearch.AnyToken(node, "stop_reason", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == "stop_reason");
 
         /// <summary>The loop is an uncapped agent loop: it makes a paid call, a stop reason decides whether it goes on, and nothing caps it.</summary>
         public static AgentLoop? AnalyzeLoop(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)

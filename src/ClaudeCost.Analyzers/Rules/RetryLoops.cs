@@ -109,29 +109,11 @@ namespace ClaudeCost.Analyzers.Rules
                 return false;
             }
 
-            var hasCatch = false;
-            foreach (var token in loop.DescendantTokens())
-            {
-                if (token.IsKind(SyntaxKind.CatchKeyword))
-                {
-                    hasCatch = true;
-                }
-                else if (token.IsKind(SyntaxKind.IdentifierToken))
-                {
-                    var text = token.ValueText;
-                    if (text == "ProcessingStatus")
-                    {
-                        // Polling a batch until it ends is not a retry of a paid call.
-                        return false;
-                    }
-                }
-                else if (token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.IndexOf("processing_status", System.StringComparison.Ordinal) >= 0)
-                {
-                    return false;
-                }
-            }
-
-            return hasCatch;
+            // Text searches, with the token looked up at each hit only (most loops have no catch and are done after one search).
+            return SourceSearch.AnyToken(loop, "catch", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.CatchKeyword)) &&
+                // Polling a batch until it ends is not a retry of a paid call.
+                !SourceSearch.AnyToken(loop, "ProcessingStatus", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "ProcessingStatus") &&
+                !SourceSearch.AnyToken(loop, "processing_status", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.IndexOf("processing_status", System.StringComparison.Ordinal) >= 0);
         }
 
         /// <summary>The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018.</summary>

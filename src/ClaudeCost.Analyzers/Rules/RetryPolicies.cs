@@ -495,17 +495,8 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         private static bool ContainsExecute(SyntaxNode member)
-        {
-            foreach (var token in member.DescendantTokens())
-            {
-                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && IsExecuteName(token.ValueText))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => ClaudeCost.Analyzers.Infrastructure.SourceSearch.AnyToken(member, "Execute", System.StringComparison.Ordinal,
+                token => token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && IsExecuteName(token.ValueText));
 
         private static bool IsExecuteSyntax(InvocationExpressionSyntax invocation)
             => invocation.Expression is MemberAccessExpressionSyntax access && IsExecuteName(access.Name.Identifier.ValueText);

@@ -292,9 +292,11 @@ namespace ClaudeCost.Analyzers.Surfaces
         /// <summary>Cheap syntax test: the node names a method that may be a paid call (identifier tokens only).</summary>
         public static bool MayContainPaidCall(SyntaxNode node)
         {
-            foreach (var token in node.DescendantTokens())
+            // One text search per name ("Create" also finds CreateStreaming and CreateBatchAsync; "Async" the rest), the
+            // token looked up at each hit only.
+            foreach (var word in CandidateWords)
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && IsCandidateName(token.ValueText))
+                if (SourceSearch.AnyToken(node, word, System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.IdentifierToken) && IsCandidateName(token.ValueText)))
                 {
                     return true;
                 }
@@ -302,6 +304,8 @@ namespace ClaudeCost.Analyzers.Surfaces
 
             return false;
         }
+
+        private static readonly string[] CandidateWords = { "Create", "Async" };
 
         /// <summary>The paid call this invocation is, or null (free calls, other providers, unrelated methods).</summary>
         public PaidCall? Recognize(IInvocationOperation invocation, CancellationToken cancellationToken)
