@@ -94,13 +94,6 @@ namespace ClaudeCost.Analyzers.Rules
     {
         private const int MaxOperations = 20000;
 
-        /// <summary>
-        /// The file has a <c>catch</c> at all (a text test, once per file and shared by CC0004 and CC0018): a retry loop
-        /// needs one inside it, so the loops of other files are not walked token by token.
-        /// </summary>
-        public static bool FileMayHaveRetryLoops(ClaudeCompilationContext shared, SyntaxTree tree, CancellationToken cancellationToken)
-            => shared.PerTree(tree, "catch", () => tree.GetText(cancellationToken).ToString().IndexOf("catch", System.StringComparison.Ordinal) >= 0);
-
         /// <summary>Cheap syntax test before any semantic work: a while/for/do loop with a try/catch, not polling a batch.</summary>
         public static bool IsCandidate(SyntaxNode loop)
         {
@@ -137,15 +130,16 @@ namespace ClaudeCost.Analyzers.Rules
         /// <summary>The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018.</summary>
         public static RetryLoop? Analyze(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
-            if (loop is IForEachLoopOperation || loop.Body == null || !IsCandidate(loop.Syntax))
-            {
-                return null;
-            }
-
             var cache = shared.PaidCalls.LoopAnalyses;
             if (cache.TryGetValue(loop.Syntax, out var cached))
             {
                 return cached as RetryLoop;
+            }
+
+            if (loop is IForEachLoopOperation || loop.Body == null || !IsCandidate(loop.Syntax))
+            {
+                cache.TryAdd(loop.Syntax, null);
+                return null;
             }
 
             var result = Compute(loop, shared, cancellationToken);
