@@ -68,30 +68,37 @@ namespace ClaudeCost.Analyzers.Rules
                 var settings = hasPollyCore || shared.Symbols.HasOfficialSdk;
                 var words = LoopCandidates.WordsFor(start.Compilation, shared);
 
-                // One callback per file: the loops and tries around a catch, the calls of Polly's …Forever and the retry
-                // settings are found from the file's text (shared with CC0017 and CC0018), not from a callback on every
-                // loop, try, invocation and object initializer of the compilation.
+                // The loops and tries around a catch are found once per file from its text (shared with CC0017 and CC0018);
+                // the callbacks on loops and tries only look them up. Operation callbacks, not a semantic model action that
+                // asks for each loop's operation: the driver has bound the method by then, so nothing is bound here again.
+                start.RegisterOperationAction(c =>
+                {
+                    var loop = (ILoopOperation)c.Operation;
+                    if (IsLoopSyntax(loop.Syntax) && LoopCandidates.Retry(shared, loop.Syntax.SyntaxTree, words, c.CancellationToken).IsRetryLoop(loop.Syntax))
+                    {
+                        AnalyzeLoop(loop, c.Compilation, c.ReportDiagnostic, shared, c.CancellationToken);
+                    }
+                }, OperationKind.Loop);
+                start.RegisterOperationAction(c =>
+                {
+                    var tryOperation = (ITryOperation)c.Operation;
+                    if (!tryOperation.Catches.IsEmpty && LoopCandidates.Retry(shared, tryOperation.Syntax.SyntaxTree, words, c.CancellationToken).IsPaidTry(tryOperation.Syntax))
+                    {
+                        AnalyzeTry(tryOperation, c.ReportDiagnostic, shared, c.CancellationToken);
+                    }
+                }, OperationKind.Try);
+
+                if (!legacyPolly && !settings)
+                {
+                    return;
+                }
+
+                // Polly's …Forever calls and the retry settings are rare: found from the file's text, then their operations asked for.
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    var candidates = LoopCandidates.In(shared, model.SyntaxTree, words, cancellationToken);
-                    foreach (var node in candidates.RetryLoops)
-                    {
-                        if (model.SafeGetOperation(node, cancellationToken) is ILoopOperation loop)
-                        {
-                            AnalyzeLoop(loop, model.Compilation, c.ReportDiagnostic, shared, cancellationToken);
-                        }
-                    }
-
-                    foreach (var node in candidates.PaidTries)
-                    {
-                        if (model.SafeGetOperation(node, cancellationToken) is ITryOperation tryOperation)
-                        {
-                            AnalyzeTry(tryOperation, c.ReportDiagnostic, shared, cancellationToken);
-                        }
-                    }
-
+                    var candidates = LoopCandidates.Retry(shared, model.SyntaxTree, words, cancellationToken);
                     if (legacyPolly)
                     {
                         foreach (var node in candidates.ForeverCalls)
@@ -116,6 +123,8 @@ namespace ClaudeCost.Analyzers.Rules
                 });
             });
         }
+
+        private static bool IsLoopSyntax(SyntaxNode node) => node is WhileStatementSyntax || node is ForStatementSyntax || node is DoStatementSyntax;
 
         private static void AnalyzeLoop(ILoopOperation loop, Compilation compilation, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {

@@ -54,21 +54,23 @@ namespace ClaudeCost.Analyzers.Rules
                 var toolRunner = LoopCandidates.ToolRunnerType(start.Compilation);
                 var words = LoopCandidates.WordsFor(start.Compilation, shared);
 
-                // One callback per file: the loops and methods that read a stop reason and the calls named ToolRunner are
-                // found from the file's text (shared with CC0004 and CC0018), not from a callback on every loop and invocation.
+                // The loops and methods that read a stop reason and the calls named ToolRunner are found once per file from
+                // its text (shared with CC0004 and CC0018). The callback on loops only looks them up (the driver has bound
+                // the method by then); the rare recursions and ToolRunner calls are asked for from a callback per file,
+                // instead of a callback on every invocation of the compilation.
+                start.RegisterOperationAction(c =>
+                {
+                    var loop = (ILoopOperation)c.Operation;
+                    if (!(loop is IForEachLoopOperation) && LoopCandidates.Agent(shared, loop.Syntax.SyntaxTree, words, c.CancellationToken).IsStopReasonLoop(loop.Syntax))
+                    {
+                        AnalyzeLoop(loop, c.ReportDiagnostic, shared, c.CancellationToken);
+                    }
+                }, OperationKind.Loop);
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    var candidates = LoopCandidates.In(shared, model.SyntaxTree, words, cancellationToken);
-                    foreach (var node in candidates.StopReasonLoops)
-                    {
-                        if (model.SafeGetOperation(node, cancellationToken) is ILoopOperation loop)
-                        {
-                            AnalyzeLoop(loop, c.ReportDiagnostic, shared, cancellationToken);
-                        }
-                    }
-
+                    var candidates = LoopCandidates.Agent(shared, model.SyntaxTree, words, cancellationToken);
                     foreach (var method in candidates.StopReasonMethods)
                     {
                         AnalyzeRecursions(model, method, c.ReportDiagnostic, shared, cancellationToken);

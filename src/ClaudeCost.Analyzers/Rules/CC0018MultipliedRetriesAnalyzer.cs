@@ -49,29 +49,32 @@ namespace ClaudeCost.Analyzers.Rules
                 var polly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || start.Compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null;
                 var words = LoopCandidates.WordsFor(start.Compilation, shared);
 
-                // One callback per file: the loops around a catch and the calls named like Polly's Execute… are found from
-                // the file's text (shared with CC0004 and CC0017), not from a callback on every loop and invocation.
+                // The loops around a catch are found once per file from its text (shared with CC0004 and CC0017); the
+                // callback on loops only looks them up (the driver has bound the method by then).
+                start.RegisterOperationAction(c =>
+                {
+                    var loop = (ILoopOperation)c.Operation;
+                    if (!(loop is IForEachLoopOperation) && LoopCandidates.Retry(shared, loop.Syntax.SyntaxTree, words, c.CancellationToken).IsRetryLoop(loop.Syntax))
+                    {
+                        AnalyzeLoop(loop, c.ReportDiagnostic, shared, reported, c.CancellationToken);
+                    }
+                }, OperationKind.Loop);
+
+                if (!polly)
+                {
+                    return;
+                }
+
+                // Calls named like Polly's Execute… are found from the file's text, then their operations asked for.
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    var candidates = LoopCandidates.In(shared, model.SyntaxTree, words, cancellationToken);
-                    foreach (var node in candidates.RetryLoops)
+                    foreach (var node in LoopCandidates.Retry(shared, model.SyntaxTree, words, cancellationToken).ExecuteCalls)
                     {
-                        if (model.SafeGetOperation(node, cancellationToken) is ILoopOperation loop)
+                        if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation execution)
                         {
-                            AnalyzeLoop(loop, c.ReportDiagnostic, shared, reported, cancellationToken);
-                        }
-                    }
-
-                    if (polly)
-                    {
-                        foreach (var node in candidates.ExecuteCalls)
-                        {
-                            if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation execution)
-                            {
-                                AnalyzeExecution(execution, c.ReportDiagnostic, shared, reported, cancellationToken);
-                            }
+                            AnalyzeExecution(execution, c.ReportDiagnostic, shared, reported, cancellationToken);
                         }
                     }
                 });

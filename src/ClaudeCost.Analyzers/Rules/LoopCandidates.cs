@@ -11,12 +11,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ClaudeCost.Analyzers.Rules
 {
     /// <summary>
-    /// The syntax of one file that the loop rules (CC0004, CC0017, CC0018) look at, found once per file for all of them:
-    /// a text search for a few words first (most files are done after it), then <c>FindToken</c> at each hit and a walk
-    /// up its ancestors, so the cost follows the number of hits, not the file's size. The rules ask the semantic model
-    /// only about these nodes, instead of a callback on every loop, try and invocation of the compilation.
+    /// The syntax of one file that the loop rules (CC0004, CC0017, CC0018) look at, found once per file: a text search for
+    /// a few words first (most files are done after it), then <c>FindToken</c> at each hit and a walk up its ancestors,
+    /// so the cost follows the number of hits, not the file's size. Two parts, each computed by the first rule that needs
+    /// it: <see cref="RetryPart"/> (around a <c>catch</c>: CC0004, CC0018) and <see cref="AgentPart"/> (around a stop
+    /// reason: CC0017). The rules' loop and try callbacks only look nodes up here; rare candidates (recursions, Polly and
+    /// ToolRunner calls, retry settings) are asked of the semantic model from a callback per file.
     /// </summary>
-    internal sealed class LoopCandidates
+    internal static class LoopCandidates
     {
         /// <summary>The words a compilation's rules need searched (from its references; the same for every rule of one compilation).</summary>
         [Flags]
@@ -37,75 +39,33 @@ namespace ClaudeCost.Analyzers.Rules
             RetrySettings = 8,
         }
 
-        private static readonly LoopCandidates Empty = new LoopCandidates(
-            ImmutableArray<SyntaxNode>.Empty, ImmutableArray<TryStatementSyntax>.Empty, ImmutableArray<SyntaxNode>.Empty, ImmutableArray<MethodDeclarationSyntax>.Empty,
-            ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InvocationExpressionSyntax>.Empty,
-            ImmutableArray<InitializerExpressionSyntax>.Empty);
+        private static readonly string[] RetryKeys = Keys("retry-loops:");
+        private static readonly string[] AgentKeys = Keys("agent-loops:");
 
-        private LoopCandidates(
-            ImmutableArray<SyntaxNode> retryLoops,
-            ImmutableArray<TryStatementSyntax> paidTries,
-            ImmutableArray<SyntaxNode> stopReasonLoops,
-            ImmutableArray<MethodDeclarationSyntax> stopReasonMethods,
-            ImmutableArray<InvocationExpressionSyntax> toolRunnerCalls,
-            ImmutableArray<InvocationExpressionSyntax> foreverCalls,
-            ImmutableArray<InvocationExpressionSyntax> executeCalls,
-            ImmutableArray<InitializerExpressionSyntax> retrySettings)
-        {
-            RetryLoops = retryLoops;
-            PaidTries = paidTries;
-            StopReasonLoops = stopReasonLoops;
-            StopReasonMethods = stopReasonMethods;
-            ToolRunnerCalls = toolRunnerCalls;
-            ForeverCalls = foreverCalls;
-            ExecuteCalls = executeCalls;
-            RetrySettings = retrySettings;
-        }
+        /// <summary>The file's loops and tries around a catch, and the Polly calls and retry settings (once per file).</summary>
+        public static RetryPart Retry(ClaudeCompilationContext shared, SyntaxTree tree, Words words, CancellationToken cancellationToken)
+            => shared.PerTree(tree, RetryKeys[(int)words], () => RetryPart.Scan(tree, words, cancellationToken));
 
-        /// <summary><c>while</c>/<c>for</c>/<c>do</c> loops with a <c>catch</c> inside that pass <see cref="Rules.RetryLoops.IsCandidate"/> (CC0004, CC0018).</summary>
-        public ImmutableArray<SyntaxNode> RetryLoops { get; }
-
-        /// <summary>Try statements with a catch whose block names a paid-call method (CC0004's recursion from a catch).</summary>
-        public ImmutableArray<TryStatementSyntax> PaidTries { get; }
-
-        /// <summary><c>while</c>/<c>for</c>/<c>do</c> loops that read a stop reason (<see cref="AgentLoops.MentionsStopReason"/>; CC0017).</summary>
-        public ImmutableArray<SyntaxNode> StopReasonLoops { get; }
-
-        /// <summary>Methods that read a stop reason: where a method calling itself on a stop reason can be (CC0017).</summary>
-        public ImmutableArray<MethodDeclarationSyntax> StopReasonMethods { get; }
-
-        /// <summary>Calls of a method named <c>ToolRunner</c> (CC0017).</summary>
-        public ImmutableArray<InvocationExpressionSyntax> ToolRunnerCalls { get; }
-
-        /// <summary>Calls of Polly's legacy <c>RetryForever</c>, <c>WaitAndRetryForever</c> (and async) by name (CC0004).</summary>
-        public ImmutableArray<InvocationExpressionSyntax> ForeverCalls { get; }
-
-        /// <summary>Calls of a method named like Polly's <c>Execute</c>, <c>ExecuteAsync</c>… (CC0018).</summary>
-        public ImmutableArray<InvocationExpressionSyntax> ExecuteCalls { get; }
-
-        /// <summary>Object initializers that assign <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (CC0004).</summary>
-        public ImmutableArray<InitializerExpressionSyntax> RetrySettings { get; }
-
-        /// <summary>The file's candidates (scanned once per file and set of words, whichever loop rule asks first).</summary>
-        public static LoopCandidates In(ClaudeCompilationContext shared, SyntaxTree tree, Words words, CancellationToken cancellationToken)
-            => shared.PerTree(tree, "loops:" + ((int)words).ToString(System.Globalization.CultureInfo.InvariantCulture), () => Scan(tree, words, cancellationToken));
+        /// <summary>The file's loops and methods that read a stop reason, and the ToolRunner calls (once per file).</summary>
+        public static AgentPart Agent(ClaudeCompilationContext shared, SyntaxTree tree, Words words, CancellationToken cancellationToken)
+            => shared.PerTree(tree, AgentKeys[(int)words], () => AgentPart.Scan(tree, words, cancellationToken));
 
         /// <summary>The words the loop rules need searched in this compilation (from its references).</summary>
         public static Words WordsFor(Compilation compilation, ClaudeCompilationContext shared)
         {
             var words = Words.None;
-            if (compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null)
+            var legacyPolly = compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null;
+            if (legacyPolly)
             {
                 words |= Words.LegacyPolly;
             }
 
-            if (compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null)
+            if (legacyPolly || compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null)
             {
                 words |= Words.PollyExecutions;
             }
 
-            var hasPollyCore = compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") != null;
-            if (hasPollyCore || shared.Symbols.HasOfficialSdk)
+            if (compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") != null || shared.Symbols.HasOfficialSdk)
             {
                 words |= Words.RetrySettings;
             }
@@ -125,130 +85,267 @@ namespace ClaudeCost.Analyzers.Rules
             return type?.ContainingAssembly?.Name == "Anthropic" ? type : null;
         }
 
-        private static LoopCandidates Scan(SyntaxTree tree, Words words, CancellationToken cancellationToken)
+        /// <summary>Loops and tries around a catch (CC0004, CC0018), Polly's calls and the retry settings.</summary>
+        internal sealed class RetryPart
         {
-            var text = tree.GetText(cancellationToken).ToString();
-            var hasCatch = text.IndexOf("catch", StringComparison.Ordinal) >= 0;
+            private static readonly RetryPart Empty = new RetryPart(
+                null, null, ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InitializerExpressionSyntax>.Empty);
 
-            // "StopReason", "FinishReason" and "stop_reason" all contain "eason": one search for the three.
-            var hasReason = text.IndexOf("eason", StringComparison.Ordinal) >= 0;
-            var hasToolRunner = (words & Words.ToolRunner) != 0 && text.IndexOf("ToolRunner", StringComparison.Ordinal) >= 0;
-            var hasForever = (words & Words.LegacyPolly) != 0 && text.IndexOf("Forever", StringComparison.Ordinal) >= 0;
-            var hasExecute = (words & Words.PollyExecutions) != 0 && text.IndexOf("Execute", StringComparison.Ordinal) >= 0;
-            var hasSettings = (words & Words.RetrySettings) != 0 && text.IndexOf("MaxRetr", StringComparison.Ordinal) >= 0;
-            if (!hasCatch && !hasReason && !hasToolRunner && !hasForever && !hasExecute && !hasSettings)
+            private readonly HashSet<SyntaxNode>? _loops;
+            private readonly HashSet<SyntaxNode>? _paidTries;
+
+            private RetryPart(
+                HashSet<SyntaxNode>? loops,
+                HashSet<SyntaxNode>? paidTries,
+                ImmutableArray<InvocationExpressionSyntax> foreverCalls,
+                ImmutableArray<InvocationExpressionSyntax> executeCalls,
+                ImmutableArray<InitializerExpressionSyntax> retrySettings)
             {
-                return Empty;
+                _loops = loops;
+                _paidTries = paidTries;
+                ForeverCalls = foreverCalls;
+                ExecuteCalls = executeCalls;
+                RetrySettings = retrySettings;
             }
 
-            var root = tree.GetRoot(cancellationToken);
-            var retryLoops = ImmutableArray<SyntaxNode>.Empty;
-            var paidTries = ImmutableArray<TryStatementSyntax>.Empty;
-            if (hasCatch)
+            /// <summary>Calls of Polly's legacy <c>RetryForever</c>, <c>WaitAndRetryForever</c> (and async) by name (CC0004).</summary>
+            public ImmutableArray<InvocationExpressionSyntax> ForeverCalls { get; }
+
+            /// <summary>Calls of a method named like Polly's <c>Execute</c>, <c>ExecuteAsync</c>… (CC0018).</summary>
+            public ImmutableArray<InvocationExpressionSyntax> ExecuteCalls { get; }
+
+            /// <summary>Object initializers that assign <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (CC0004).</summary>
+            public ImmutableArray<InitializerExpressionSyntax> RetrySettings { get; }
+
+            /// <summary>A <c>while</c>/<c>for</c>/<c>do</c> loop with a <c>catch</c> inside that passes <see cref="Rules.RetryLoops.IsCandidate"/>.</summary>
+            public bool IsRetryLoop(SyntaxNode node) => _loops != null && _loops.Contains(node);
+
+            /// <summary>A try statement with a catch whose block names a paid-call method (<see cref="PaidCalls.MayContainPaidCall"/>).</summary>
+            public bool IsPaidTry(SyntaxNode node) => _paidTries != null && _paidTries.Contains(node);
+
+            internal static RetryPart Scan(SyntaxTree tree, Words words, CancellationToken cancellationToken)
             {
-                var loops = new HashSet<SyntaxNode>();
-                var tries = new HashSet<TryStatementSyntax>();
-                foreach (var token in TokensAt(root, text, "catch", cancellationToken))
+                var text = tree.GetText(cancellationToken).ToString();
+                var hasCatch = text.IndexOf("catch", StringComparison.Ordinal) >= 0;
+                var hasForever = (words & Words.LegacyPolly) != 0 && text.IndexOf("Forever", StringComparison.Ordinal) >= 0;
+                var hasExecute = (words & Words.PollyExecutions) != 0 && text.IndexOf("Execute", StringComparison.Ordinal) >= 0;
+                var hasSettings = (words & Words.RetrySettings) != 0 && text.IndexOf("MaxRetr", StringComparison.Ordinal) >= 0;
+                if (!hasCatch && !hasForever && !hasExecute && !hasSettings)
                 {
-                    if (!token.IsKind(SyntaxKind.CatchKeyword) || !(token.Parent is CatchClauseSyntax { Parent: TryStatementSyntax tryStatement }))
-                    {
-                        continue;
-                    }
-
-                    if (!tries.Contains(tryStatement))
-                    {
-                        tries.Add(tryStatement);
-                        AddEnclosingLoops(tryStatement, loops);
-                    }
+                    return Empty;
                 }
 
-                var candidates = new List<SyntaxNode>();
-                foreach (var loop in loops)
+                var root = tree.GetRoot(cancellationToken);
+                HashSet<SyntaxNode>? loops = null;
+                HashSet<SyntaxNode>? paidTries = null;
+                if (hasCatch)
                 {
-                    if (Rules.RetryLoops.IsCandidate(loop))
+                    var tries = new HashSet<SyntaxNode>();
+                    var enclosing = new HashSet<SyntaxNode>();
+                    foreach (var token in TokensAt(root, text, "catch", cancellationToken))
                     {
-                        candidates.Add(loop);
-                    }
-                }
-
-                var paid = new List<SyntaxNode>();
-                foreach (var tryStatement in tries)
-                {
-                    if (PaidCalls.MayContainPaidCall(tryStatement.Block))
-                    {
-                        paid.Add(tryStatement);
-                    }
-                }
-
-                retryLoops = InSourceOrder<SyntaxNode>(candidates);
-                paidTries = InSourceOrder<TryStatementSyntax>(paid);
-            }
-
-            var stopReasonLoops = ImmutableArray<SyntaxNode>.Empty;
-            var stopReasonMethods = ImmutableArray<MethodDeclarationSyntax>.Empty;
-            if (hasReason)
-            {
-                var loops = new HashSet<SyntaxNode>();
-                var methods = new HashSet<SyntaxNode>();
-                foreach (var token in TokensAt(root, text, "eason", cancellationToken))
-                {
-                    if (!AgentLoops.IsStopReasonToken(token))
-                    {
-                        continue;
-                    }
-
-                    for (var current = token.Parent; current != null; current = current.Parent)
-                    {
-                        if (IsLoop(current))
+                        if (token.IsKind(SyntaxKind.CatchKeyword) && token.Parent is CatchClauseSyntax { Parent: TryStatementSyntax tryStatement } && tries.Add(tryStatement))
                         {
-                            loops.Add(current);
+                            AddEnclosingLoops(tryStatement, enclosing);
+                            if (MayContainPaidCall(text, tryStatement.Block))
+                            {
+                                (paidTries ??= new HashSet<SyntaxNode>()).Add(tryStatement);
+                            }
                         }
-                        else if (current is MethodDeclarationSyntax method)
+                    }
+
+                    foreach (var loop in enclosing)
+                    {
+                        // Polling a batch (ProcessingStatus, "processing_status") is not a retry: the token test only where the text has the word.
+                        if (!Contains(text, loop.Span.Start, loop.Span.Length, "rocessing") || Rules.RetryLoops.IsCandidate(loop))
                         {
-                            methods.Add(method);
-                            break;
-                        }
-                        else if (current is MemberDeclarationSyntax && !(current is GlobalStatementSyntax))
-                        {
-                            break;
+                            (loops ??= new HashSet<SyntaxNode>()).Add(loop);
                         }
                     }
                 }
 
-                stopReasonLoops = InSourceOrder<SyntaxNode>(loops);
-                stopReasonMethods = InSourceOrder<MethodDeclarationSyntax>(methods);
+                var foreverCalls = hasForever
+                    ? CallsNamed(root, text, "Forever", name => RetryPolicies.IsForeverName(name) && RetryPolicies.IsLegacyRetryName(name), cancellationToken)
+                    : ImmutableArray<InvocationExpressionSyntax>.Empty;
+                var executeCalls = hasExecute ? CallsNamed(root, text, "Execute", RetryPolicies.IsExecuteName, cancellationToken) : ImmutableArray<InvocationExpressionSyntax>.Empty;
+                var retrySettings = hasSettings ? RetrySettingInitializers(root, text, cancellationToken) : ImmutableArray<InitializerExpressionSyntax>.Empty;
+                return new RetryPart(loops, paidTries, foreverCalls, executeCalls, retrySettings);
             }
 
-            var toolRunnerCalls = hasToolRunner ? CallsNamed(root, text, "ToolRunner", name => name == "ToolRunner", cancellationToken) : ImmutableArray<InvocationExpressionSyntax>.Empty;
-            var foreverCalls = hasForever
-                ? CallsNamed(root, text, "Forever", name => RetryPolicies.IsForeverName(name) && RetryPolicies.IsLegacyRetryName(name), cancellationToken)
-                : ImmutableArray<InvocationExpressionSyntax>.Empty;
-            var executeCalls = hasExecute ? CallsNamed(root, text, "Execute", RetryPolicies.IsExecuteName, cancellationToken) : ImmutableArray<InvocationExpressionSyntax>.Empty;
-            var retrySettings = hasSettings ? RetrySettingInitializers(root, text, cancellationToken) : ImmutableArray<InitializerExpressionSyntax>.Empty;
-            return new LoopCandidates(retryLoops, paidTries, stopReasonLoops, stopReasonMethods, toolRunnerCalls, foreverCalls, executeCalls, retrySettings);
+            /// <summary><see cref="PaidCalls.MayContainPaidCall"/>, with a text test first: no token is walked where no name can be.</summary>
+            private static bool MayContainPaidCall(string text, SyntaxNode node)
+            {
+                foreach (var part in PaidCalls.CandidateNameParts)
+                {
+                    if (Contains(text, node.Span.Start, node.Span.Length, part))
+                    {
+                        return PaidCalls.MayContainPaidCall(node);
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Every while/for/do loop around the node, up to its member (each loop once).</summary>
+            private static void AddEnclosingLoops(SyntaxNode node, HashSet<SyntaxNode> loops)
+            {
+                for (var current = node.Parent; current != null; current = current.Parent)
+                {
+                    if (IsLoop(current))
+                    {
+                        if (!loops.Add(current))
+                        {
+                            // Its enclosing loops were added with it.
+                            return;
+                        }
+                    }
+                    else if (current is MemberDeclarationSyntax && !(current is GlobalStatementSyntax))
+                    {
+                        return;
+                    }
+                }
+            }
+
+            /// <summary>The object initializers of a file that set <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (the syntax at each text hit).</summary>
+            private static ImmutableArray<InitializerExpressionSyntax> RetrySettingInitializers(SyntaxNode root, string text, CancellationToken cancellationToken)
+            {
+                var found = new HashSet<SyntaxNode>();
+                for (var at = text.IndexOf("MaxRetr", StringComparison.Ordinal); at >= 0; at = text.IndexOf("MaxRetr", at + 7, StringComparison.Ordinal))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var token = root.FindToken(at);
+                    if (token.Span.Start == at && token.IsKind(SyntaxKind.IdentifierToken) &&
+                        token.Parent is IdentifierNameSyntax name && name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name &&
+                        assignment.Parent is InitializerExpressionSyntax initializer)
+                    {
+                        found.Add(initializer);
+                    }
+                }
+
+                return InSourceOrder<InitializerExpressionSyntax>(found);
+            }
+        }
+
+        /// <summary>Loops and methods that read a stop reason, and ToolRunner calls (CC0017).</summary>
+        internal sealed class AgentPart
+        {
+            private static readonly AgentPart Empty = new AgentPart(null, ImmutableArray<MethodDeclarationSyntax>.Empty, ImmutableArray<InvocationExpressionSyntax>.Empty);
+
+            private readonly HashSet<SyntaxNode>? _loops;
+
+            private AgentPart(HashSet<SyntaxNode>? loops, ImmutableArray<MethodDeclarationSyntax> stopReasonMethods, ImmutableArray<InvocationExpressionSyntax> toolRunnerCalls)
+            {
+                _loops = loops;
+                StopReasonMethods = stopReasonMethods;
+                ToolRunnerCalls = toolRunnerCalls;
+            }
+
+            /// <summary>Methods that read a stop reason: where a method calling itself on a stop reason can be.</summary>
+            public ImmutableArray<MethodDeclarationSyntax> StopReasonMethods { get; }
+
+            /// <summary>Calls of a method named <c>ToolRunner</c>.</summary>
+            public ImmutableArray<InvocationExpressionSyntax> ToolRunnerCalls { get; }
+
+            /// <summary>A <c>while</c>/<c>for</c>/<c>do</c> loop that reads a stop reason (<see cref="AgentLoops.MentionsStopReason"/>).</summary>
+            public bool IsStopReasonLoop(SyntaxNode node) => _loops != null && _loops.Contains(node);
+
+            /// <summary>The words of <see cref="AgentLoops.IsStopReasonToken"/>, each with where "eason" sits in it.</summary>
+            private static readonly (string Word, int Offset)[] StopReasonWords = { ("StopReason", 5), ("FinishReason", 7), ("stop_reason", 6) };
+
+            internal static AgentPart Scan(SyntaxTree tree, Words words, CancellationToken cancellationToken)
+            {
+                var text = tree.GetText(cancellationToken).ToString();
+
+                // "StopReason", "FinishReason" and "stop_reason" all contain "eason": one search for the three.
+                var hasReason = text.IndexOf("eason", StringComparison.Ordinal) >= 0;
+                var hasToolRunner = (words & Words.ToolRunner) != 0 && text.IndexOf("ToolRunner", StringComparison.Ordinal) >= 0;
+                if (!hasReason && !hasToolRunner)
+                {
+                    return Empty;
+                }
+
+                var root = tree.GetRoot(cancellationToken);
+                HashSet<SyntaxNode>? loops = null;
+                var stopReasonMethods = ImmutableArray<MethodDeclarationSyntax>.Empty;
+                if (hasReason)
+                {
+                    var methods = new HashSet<SyntaxNode>();
+                    var previous = default(SyntaxToken);
+                    for (var at = text.IndexOf("eason", StringComparison.Ordinal); at >= 0; at = text.IndexOf("eason", at + 5, StringComparison.Ordinal))
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        if (!IsStopReasonWordAt(text, at))
+                        {
+                            continue;
+                        }
+
+                        var token = root.FindToken(at);
+                        if (!token.Span.Contains(at) || token == previous || !AgentLoops.IsStopReasonToken(token))
+                        {
+                            continue;
+                        }
+
+                        previous = token;
+                        for (var current = token.Parent; current != null; current = current.Parent)
+                        {
+                            if (IsLoop(current))
+                            {
+                                if (!(loops ??= new HashSet<SyntaxNode>()).Add(current))
+                                {
+                                    // Its enclosing loops and method were added with it.
+                                    break;
+                                }
+                            }
+                            else if (current is MethodDeclarationSyntax method)
+                            {
+                                methods.Add(method);
+                                break;
+                            }
+                            else if (current is MemberDeclarationSyntax && !(current is GlobalStatementSyntax))
+                            {
+                                break;
+                            }
+                        }
+                    }
+
+                    stopReasonMethods = InSourceOrder<MethodDeclarationSyntax>(methods);
+                }
+
+                var toolRunnerCalls = hasToolRunner ? CallsNamed(root, text, "ToolRunner", name => name == "ToolRunner", cancellationToken) : ImmutableArray<InvocationExpressionSyntax>.Empty;
+                return new AgentPart(loops, stopReasonMethods, toolRunnerCalls);
+            }
+
+            /// <summary>The text at <paramref name="at"/> ("eason") is inside one of the stop-reason words (a token may still be longer: the token test decides).</summary>
+            private static bool IsStopReasonWordAt(string text, int at)
+            {
+                foreach (var (word, offset) in StopReasonWords)
+                {
+                    var start = at - offset;
+                    if (start >= 0 && start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        private static string[] Keys(string prefix)
+        {
+            var keys = new string[16];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return keys;
         }
 
         private static bool IsLoop(SyntaxNode node) => node is WhileStatementSyntax || node is ForStatementSyntax || node is DoStatementSyntax;
 
-        /// <summary>Every while/for/do loop around the node, up to its member (each loop once).</summary>
-        private static void AddEnclosingLoops(SyntaxNode node, HashSet<SyntaxNode> loops)
-        {
-            for (var current = node.Parent; current != null; current = current.Parent)
-            {
-                if (IsLoop(current))
-                {
-                    if (!loops.Add(current))
-                    {
-                        // Its enclosing loops were added with it.
-                        return;
-                    }
-                }
-                else if (current is MemberDeclarationSyntax && !(current is GlobalStatementSyntax))
-                {
-                    return;
-                }
-            }
-        }
+        private static bool Contains(string text, int start, int length, string word)
+            => start >= 0 && start + length <= text.Length && text.IndexOf(word, start, length, StringComparison.Ordinal) >= 0;
 
         /// <summary>The tokens (not comments or disabled text) whose text contains <paramref name="word"/>, each once.</summary>
         private static IEnumerable<SyntaxToken> TokensAt(SyntaxNode root, string text, string word, CancellationToken cancellationToken)
@@ -269,7 +366,7 @@ namespace ClaudeCost.Analyzers.Rules
         /// <summary>The invocations whose invoked name (<c>x.Name(…)</c>, <c>Name(…)</c>, <c>x?.Name(…)</c>, generic or not) the test accepts.</summary>
         private static ImmutableArray<InvocationExpressionSyntax> CallsNamed(SyntaxNode root, string text, string word, Func<string, bool> accepts, CancellationToken cancellationToken)
         {
-            var calls = new HashSet<InvocationExpressionSyntax>();
+            var calls = new HashSet<SyntaxNode>();
             foreach (var token in TokensAt(root, text, word, cancellationToken))
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken) && accepts(token.ValueText) && InvocationNamedBy(token) is { } invocation)
@@ -311,37 +408,18 @@ namespace ClaudeCost.Analyzers.Rules
             _ => null,
         };
 
-        /// <summary>The object initializers of a file that set <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (the syntax at each text hit).</summary>
-        private static ImmutableArray<InitializerExpressionSyntax> RetrySettingInitializers(SyntaxNode root, string text, CancellationToken cancellationToken)
-        {
-            var found = new HashSet<InitializerExpressionSyntax>();
-            for (var at = text.IndexOf("MaxRetr", StringComparison.Ordinal); at >= 0; at = text.IndexOf("MaxRetr", at + 7, StringComparison.Ordinal))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var token = root.FindToken(at);
-                if (token.Span.Start == at && token.IsKind(SyntaxKind.IdentifierToken) &&
-                    token.Parent is IdentifierNameSyntax name && name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name &&
-                    assignment.Parent is InitializerExpressionSyntax initializer)
-                {
-                    found.Add(initializer);
-                }
-            }
-
-            return InSourceOrder<InitializerExpressionSyntax>(found);
-        }
-
-        private static ImmutableArray<T> InSourceOrder<T>(IEnumerable<SyntaxNode> nodes)
+        private static ImmutableArray<T> InSourceOrder<T>(HashSet<SyntaxNode> nodes)
             where T : SyntaxNode
         {
-            var list = new List<T>();
+            if (nodes.Count == 0)
+            {
+                return ImmutableArray<T>.Empty;
+            }
+
+            var list = new List<T>(nodes.Count);
             foreach (var node in nodes)
             {
                 list.Add((T)node);
-            }
-
-            if (list.Count == 0)
-            {
-                return ImmutableArray<T>.Empty;
             }
 
             list.Sort((x, y) => x.SpanStart != y.SpanStart ? x.SpanStart.CompareTo(y.SpanStart) : y.Span.Length.CompareTo(x.Span.Length));

@@ -127,19 +127,21 @@ namespace ClaudeCost.Analyzers.Rules
             return hasCatch;
         }
 
-        /// <summary>The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018.</summary>
+        /// <summary>
+        /// The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018. Only for
+        /// the loops that <see cref="LoopCandidates.RetryPart.IsRetryLoop"/> accepts (they pass <see cref="IsCandidate"/>).
+        /// </summary>
         public static RetryLoop? Analyze(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
+            if (loop is IForEachLoopOperation || loop.Body == null || !(loop.Syntax is WhileStatementSyntax || loop.Syntax is ForStatementSyntax || loop.Syntax is DoStatementSyntax))
+            {
+                return null;
+            }
+
             var cache = shared.PaidCalls.LoopAnalyses;
             if (cache.TryGetValue(loop.Syntax, out var cached))
             {
                 return cached as RetryLoop;
-            }
-
-            if (loop is IForEachLoopOperation || loop.Body == null || !IsCandidate(loop.Syntax))
-            {
-                cache.TryAdd(loop.Syntax, null);
-                return null;
             }
 
             var result = Compute(loop, shared, cancellationToken);
