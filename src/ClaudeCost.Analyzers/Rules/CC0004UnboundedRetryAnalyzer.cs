@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -68,21 +69,24 @@ namespace ClaudeCost.Analyzers.Rules
                 var settings = hasPollyCore || shared.Symbols.HasOfficialSdk;
                 var words = LoopCandidates.WordsFor(start.Compilation, shared);
 
-                // The loops and tries around a catch are found once per file from its text (shared with CC0017 and CC0018);
-                // the callbacks on loops and tries only look them up. Operation callbacks, not a semantic model action that
-                // asks for each loop's operation: the driver has bound the method by then, so nothing is bound here again.
-                start.RegisterOperationAction(c =>
-                {
-                    var loop = (ILoopOperation)c.Operation;
-                    if (IsLoopSyntax(loop.Syntax) && LoopCandidates.Retry(shared, loop.Syntax.SyntaxTree, words, c.CancellationToken).IsRetryLoop(loop.Syntax))
-                    {
-                        AnalyzeLoop(loop, c.Compilation, c.ReportDiagnostic, shared, c.CancellationToken);
-                    }
-                }, OperationKind.Loop);
+                // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it, and a
+                // catch that calls its own method again. A loop with several tries is reported once, by the try that claims it
+                // first (the same try again when the method is analyzed again).
+                var claims = new ConcurrentDictionary<SyntaxNode, SyntaxNode>();
                 start.RegisterOperationAction(c =>
                 {
                     var tryOperation = (ITryOperation)c.Operation;
-                    if (!tryOperation.Catches.IsEmpty && LoopCandidates.Retry(shared, tryOperation.Syntax.SyntaxTree, words, c.CancellationToken).IsPaidTry(tryOperation.Syntax))
+                    if (tryOperation.Catches.IsEmpty)
+                    {
+                        return;
+                    }
+
+                    if (RetryLoops.OwnLoopOf(tryOperation) is { } loop && claims.GetOrAdd(loop.Syntax, tryOperation.Syntax) == tryOperation.Syntax)
+                    {
+                        AnalyzeLoop(loop, c.Compilation, c.ReportDiagnostic, shared, c.CancellationToken);
+                    }
+
+                    if (tryOperation.Syntax is TryStatementSyntax syntax && MayRecurseFromCatch(syntax))
                     {
                         AnalyzeTry(tryOperation, c.ReportDiagnostic, shared, c.CancellationToken);
                     }
@@ -124,7 +128,48 @@ namespace ClaudeCost.Analyzers.Rules
             });
         }
 
-        private static bool IsLoopSyntax(SyntaxNode node) => node is WhileStatementSyntax || node is ForStatementSyntax || node is DoStatementSyntax;
+        /// <summary>
+        /// Cheap syntax test before <see cref="AnalyzeTry"/>: a catch has a call named like the method or local function the
+        /// try is in (a try in a lambda, an accessor, a constructor or an operator is in something no call can name).
+        /// </summary>
+        private static bool MayRecurseFromCatch(TryStatementSyntax tryStatement)
+        {
+            string? name = null;
+            for (var current = tryStatement.Parent; current != null && name == null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax _:
+                        return false;
+                    case LocalFunctionStatementSyntax local:
+                        name = local.Identifier.ValueText;
+                        break;
+                    case MethodDeclarationSyntax method:
+                        name = method.Identifier.ValueText;
+                        break;
+                    case MemberDeclarationSyntax _:
+                        return false;
+                }
+            }
+
+            if (name == null)
+            {
+                return false;
+            }
+
+            foreach (var catchClause in tryStatement.Catches)
+            {
+                foreach (var node in catchClause.DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax invocation && (LoopCandidates.InvokedName(invocation) is not string invoked || invoked == name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static void AnalyzeLoop(ILoopOperation loop, Compilation compilation, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {

@@ -124,7 +124,7 @@ namespace ClaudeCost.Analyzers.Rules
                 return;
             }
 
-            if (IsImplicitCallName(name))
+            if (LoopCandidates.IsImplicitCallName(name))
             {
                 if (model.SafeGetOperation(declaration, cancellationToken) is IOperation body && model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol owner)
                 {
@@ -160,12 +160,6 @@ namespace ClaudeCost.Analyzers.Rules
                 }
             }
         }
-
-        private static bool IsImplicitCallName(string name) => name switch
-        {
-            "Add" or "Select" or "SelectMany" or "Where" or "Join" or "GroupJoin" or "GroupBy" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Cast" => true,
-            _ => false,
-        };
 
         private static void AnalyzeRecursion(IInvocationOperation invocation, IMethodSymbol containing, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {

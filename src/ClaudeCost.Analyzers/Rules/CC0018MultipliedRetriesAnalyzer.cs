@@ -49,16 +49,15 @@ namespace ClaudeCost.Analyzers.Rules
                 var polly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || start.Compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null;
                 var words = LoopCandidates.WordsFor(start.Compilation, shared);
 
-                // The loops around a catch are found once per file from its text (shared with CC0004 and CC0017); the
-                // callback on loops only looks them up (the driver has bound the method by then).
+                // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it. A loop
+                // with several tries reports each call once (the locations are remembered).
                 start.RegisterOperationAction(c =>
                 {
-                    var loop = (ILoopOperation)c.Operation;
-                    if (!(loop is IForEachLoopOperation) && LoopCandidates.Retry(shared, loop.Syntax.SyntaxTree, words, c.CancellationToken).IsRetryLoop(loop.Syntax))
+                    if (RetryLoops.OwnLoopOf((ITryOperation)c.Operation) is { } loop)
                     {
                         AnalyzeLoop(loop, c.ReportDiagnostic, shared, reported, c.CancellationToken);
                     }
-                }, OperationKind.Loop);
+                }, OperationKind.Try);
 
                 if (!polly)
                 {

@@ -14,9 +14,10 @@ namespace ClaudeCost.Analyzers.Rules
     /// The syntax of one file that the loop rules (CC0004, CC0017, CC0018) look at, found once per file: a text search for
     /// a few words first (most files are done after it), then <c>FindToken</c> at each hit and a walk up its ancestors,
     /// so the cost follows the number of hits, not the file's size. Two parts, each computed by the first rule that needs
-    /// it: <see cref="RetryPart"/> (around a <c>catch</c>: CC0004, CC0018) and <see cref="AgentPart"/> (around a stop
-    /// reason: CC0017). The rules' loop and try callbacks only look nodes up here; rare candidates (recursions, Polly and
-    /// ToolRunner calls, retry settings) are asked of the semantic model from a callback per file.
+    /// it: <see cref="RetryPart"/> (Polly's calls and retry settings: CC0004, CC0018) and <see cref="AgentPart"/> (around
+    /// a stop reason: CC0017). CC0017's loop callback only looks loops up here; the rare candidates (recursions, Polly and
+    /// ToolRunner calls, retry settings) are asked of the semantic model from a callback per file. Retry loops need no
+    /// index: CC0004 and CC0018 start from the tries (<see cref="Rules.RetryLoops.OwnLoopOf"/>).
     /// </summary>
     internal static class LoopCandidates
     {
@@ -85,24 +86,17 @@ namespace ClaudeCost.Analyzers.Rules
             return type?.ContainingAssembly?.Name == "Anthropic" ? type : null;
         }
 
-        /// <summary>Loops and tries around a catch (CC0004, CC0018), Polly's calls and the retry settings.</summary>
+        /// <summary>Polly's calls and the retry settings (CC0004, CC0018).</summary>
         internal sealed class RetryPart
         {
             private static readonly RetryPart Empty = new RetryPart(
-                null, null, ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InitializerExpressionSyntax>.Empty);
-
-            private readonly HashSet<SyntaxNode>? _loops;
-            private readonly HashSet<SyntaxNode>? _paidTries;
+                ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InvocationExpressionSyntax>.Empty, ImmutableArray<InitializerExpressionSyntax>.Empty);
 
             private RetryPart(
-                HashSet<SyntaxNode>? loops,
-                HashSet<SyntaxNode>? paidTries,
                 ImmutableArray<InvocationExpressionSyntax> foreverCalls,
                 ImmutableArray<InvocationExpressionSyntax> executeCalls,
                 ImmutableArray<InitializerExpressionSyntax> retrySettings)
             {
-                _loops = loops;
-                _paidTries = paidTries;
                 ForeverCalls = foreverCalls;
                 ExecuteCalls = executeCalls;
                 RetrySettings = retrySettings;
@@ -117,93 +111,31 @@ namespace ClaudeCost.Analyzers.Rules
             /// <summary>Object initializers that assign <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (CC0004).</summary>
             public ImmutableArray<InitializerExpressionSyntax> RetrySettings { get; }
 
-            /// <summary>A <c>while</c>/<c>for</c>/<c>do</c> loop with a <c>catch</c> inside that passes <see cref="Rules.RetryLoops.IsCandidate"/>.</summary>
-            public bool IsRetryLoop(SyntaxNode node) => _loops != null && _loops.Contains(node);
-
-            /// <summary>A try statement with a catch whose block names a paid-call method (<see cref="PaidCalls.MayContainPaidCall"/>).</summary>
-            public bool IsPaidTry(SyntaxNode node) => _paidTries != null && _paidTries.Contains(node);
-
             internal static RetryPart Scan(SyntaxTree tree, Words words, CancellationToken cancellationToken)
             {
-                var text = tree.GetText(cancellationToken).ToString();
-                var hasCatch = text.IndexOf("catch", StringComparison.Ordinal) >= 0;
-                var hasForever = (words & Words.LegacyPolly) != 0 && text.IndexOf("Forever", StringComparison.Ordinal) >= 0;
-                var hasExecute = (words & Words.PollyExecutions) != 0 && text.IndexOf("Execute", StringComparison.Ordinal) >= 0;
-                var hasSettings = (words & Words.RetrySettings) != 0 && text.IndexOf("MaxRetr", StringComparison.Ordinal) >= 0;
-                if (!hasCatch && !hasForever && !hasExecute && !hasSettings)
+                var hasForever = false;
+                var hasExecute = false;
+                var hasSettings = false;
+                var text = (words & (Words.LegacyPolly | Words.PollyExecutions | Words.RetrySettings)) != 0 ? tree.GetText(cancellationToken).ToString() : "";
+                if (text.Length > 0)
+                {
+                    hasForever = (words & Words.LegacyPolly) != 0 && text.IndexOf("Forever", StringComparison.Ordinal) >= 0;
+                    hasExecute = (words & Words.PollyExecutions) != 0 && text.IndexOf("Execute", StringComparison.Ordinal) >= 0;
+                    hasSettings = (words & Words.RetrySettings) != 0 && text.IndexOf("MaxRetr", StringComparison.Ordinal) >= 0;
+                }
+
+                if (!hasForever && !hasExecute && !hasSettings)
                 {
                     return Empty;
                 }
 
                 var root = tree.GetRoot(cancellationToken);
-                HashSet<SyntaxNode>? loops = null;
-                HashSet<SyntaxNode>? paidTries = null;
-                if (hasCatch)
-                {
-                    var tries = new HashSet<SyntaxNode>();
-                    var enclosing = new HashSet<SyntaxNode>();
-                    foreach (var token in TokensAt(root, text, "catch", cancellationToken))
-                    {
-                        if (token.IsKind(SyntaxKind.CatchKeyword) && token.Parent is CatchClauseSyntax { Parent: TryStatementSyntax tryStatement } && tries.Add(tryStatement))
-                        {
-                            AddEnclosingLoops(tryStatement, enclosing);
-                            if (MayContainPaidCall(text, tryStatement.Block))
-                            {
-                                (paidTries ??= new HashSet<SyntaxNode>()).Add(tryStatement);
-                            }
-                        }
-                    }
-
-                    foreach (var loop in enclosing)
-                    {
-                        // Polling a batch (ProcessingStatus, "processing_status") is not a retry: the token test only where the text has the word.
-                        if (!Contains(text, loop.Span.Start, loop.Span.Length, "rocessing") || Rules.RetryLoops.IsCandidate(loop))
-                        {
-                            (loops ??= new HashSet<SyntaxNode>()).Add(loop);
-                        }
-                    }
-                }
-
                 var foreverCalls = hasForever
                     ? CallsNamed(root, text, "Forever", name => RetryPolicies.IsForeverName(name) && RetryPolicies.IsLegacyRetryName(name), cancellationToken)
                     : ImmutableArray<InvocationExpressionSyntax>.Empty;
                 var executeCalls = hasExecute ? CallsNamed(root, text, "Execute", RetryPolicies.IsExecuteName, cancellationToken) : ImmutableArray<InvocationExpressionSyntax>.Empty;
                 var retrySettings = hasSettings ? RetrySettingInitializers(root, text, cancellationToken) : ImmutableArray<InitializerExpressionSyntax>.Empty;
-                return new RetryPart(loops, paidTries, foreverCalls, executeCalls, retrySettings);
-            }
-
-            /// <summary><see cref="PaidCalls.MayContainPaidCall"/>, with a text test first: no token is walked where no name can be.</summary>
-            private static bool MayContainPaidCall(string text, SyntaxNode node)
-            {
-                foreach (var part in PaidCalls.CandidateNameParts)
-                {
-                    if (Contains(text, node.Span.Start, node.Span.Length, part))
-                    {
-                        return PaidCalls.MayContainPaidCall(node);
-                    }
-                }
-
-                return false;
-            }
-
-            /// <summary>Every while/for/do loop around the node, up to its member (each loop once).</summary>
-            private static void AddEnclosingLoops(SyntaxNode node, HashSet<SyntaxNode> loops)
-            {
-                for (var current = node.Parent; current != null; current = current.Parent)
-                {
-                    if (IsLoop(current))
-                    {
-                        if (!loops.Add(current))
-                        {
-                            // Its enclosing loops were added with it.
-                            return;
-                        }
-                    }
-                    else if (current is MemberDeclarationSyntax && !(current is GlobalStatementSyntax))
-                    {
-                        return;
-                    }
-                }
+                return new RetryPart(foreverCalls, executeCalls, retrySettings);
             }
 
             /// <summary>The object initializers of a file that set <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (the syntax at each text hit).</summary>
@@ -298,7 +230,11 @@ namespace ClaudeCost.Analyzers.Rules
                             }
                             else if (current is MethodDeclarationSyntax method)
                             {
-                                methods.Add(method);
+                                if (MayCallItself(text, method))
+                                {
+                                    methods.Add(method);
+                                }
+
                                 break;
                             }
                             else if (current is MemberDeclarationSyntax && !(current is GlobalStatementSyntax))
@@ -313,6 +249,22 @@ namespace ClaudeCost.Analyzers.Rules
 
                 var toolRunnerCalls = hasToolRunner ? CallsNamed(root, text, "ToolRunner", name => name == "ToolRunner", cancellationToken) : ImmutableArray<InvocationExpressionSyntax>.Empty;
                 return new AgentPart(loops, stopReasonMethods, toolRunnerCalls);
+            }
+
+            /// <summary>
+            /// The method's body names the method (a call of it can only be written with its name), or the method has the
+            /// name of a call the compiler makes implicitly (a collection initializer's Add, a query's Select…).
+            /// </summary>
+            private static bool MayCallItself(string text, MethodDeclarationSyntax method)
+            {
+                var name = method.Identifier.ValueText;
+                if (IsImplicitCallName(name))
+                {
+                    return true;
+                }
+
+                var body = (SyntaxNode?)method.Body ?? method.ExpressionBody;
+                return body != null && name.Length > 0 && Contains(text, body.Span.Start, body.Span.Length, name);
             }
 
             /// <summary>The text at <paramref name="at"/> ("eason") is inside one of the stop-reason words (a token may still be longer: the token test decides).</summary>
@@ -330,6 +282,13 @@ namespace ClaudeCost.Analyzers.Rules
                 return false;
             }
         }
+
+        /// <summary>Names of methods the compiler calls without the name in the source (a collection initializer's Add, a query's clauses).</summary>
+        public static bool IsImplicitCallName(string name) => name switch
+        {
+            "Add" or "Select" or "SelectMany" or "Where" or "Join" or "GroupJoin" or "GroupBy" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Cast" => true,
+            _ => false,
+        };
 
         private static string[] Keys(string prefix)
         {

@@ -128,12 +128,48 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         /// <summary>
-        /// The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018. Only for
-        /// the loops that <see cref="LoopCandidates.RetryPart.IsRetryLoop"/> accepts (they pass <see cref="IsCandidate"/>).
+        /// The loop that may retry this try: the nearest enclosing while/for/do loop, with no lambda, local function or other
+        /// loop between them (the tries <see cref="Compute"/> looks at). A loop can only be a retry loop when it has such a
+        /// try with a catch, so the rules start from the tries (few) rather than from every loop (foreach loops included).
         /// </summary>
+        public static ILoopOperation? OwnLoopOf(ITryOperation tryOperation)
+        {
+            if (tryOperation.Catches.IsEmpty)
+            {
+                return null;
+            }
+
+            for (var current = tryOperation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation loop:
+                        return loop is IForEachLoopOperation || !(loop.Syntax is WhileStatementSyntax || loop.Syntax is ForStatementSyntax || loop.Syntax is DoStatementSyntax) ? null : loop;
+                    case IAnonymousFunctionOperation _:
+                    case ILocalFunctionOperation _:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// <see cref="IsCandidate"/> with a text test first: only a loop whose text has "rocessing" (ProcessingStatus,
+        /// "processing_status") has its tokens walked.
+        /// </summary>
+        private static bool IsCandidate(SyntaxNode loop, CancellationToken cancellationToken)
+        {
+            var text = loop.SyntaxTree.GetText(cancellationToken).ToString(loop.Span);
+            return text.IndexOf("rocessing", System.StringComparison.Ordinal) < 0 ? text.IndexOf("catch", System.StringComparison.Ordinal) >= 0 && IsLoopSyntax(loop) : IsCandidate(loop);
+        }
+
+        private static bool IsLoopSyntax(SyntaxNode node) => node is WhileStatementSyntax || node is ForStatementSyntax || node is DoStatementSyntax;
+
+        /// <summary>The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018.</summary>
         public static RetryLoop? Analyze(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
-            if (loop is IForEachLoopOperation || loop.Body == null || !(loop.Syntax is WhileStatementSyntax || loop.Syntax is ForStatementSyntax || loop.Syntax is DoStatementSyntax))
+            if (loop is IForEachLoopOperation || loop.Body == null || !IsLoopSyntax(loop.Syntax))
             {
                 return null;
             }
@@ -142,6 +178,12 @@ namespace ClaudeCost.Analyzers.Rules
             if (cache.TryGetValue(loop.Syntax, out var cached))
             {
                 return cached as RetryLoop;
+            }
+
+            if (!IsCandidate(loop.Syntax, cancellationToken))
+            {
+                cache.TryAdd(loop.Syntax, null);
+                return null;
             }
 
             var result = Compute(loop, shared, cancellationToken);

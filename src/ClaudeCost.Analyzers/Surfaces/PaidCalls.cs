@@ -226,12 +226,6 @@ namespace ClaudeCost.Analyzers.Surfaces
             }
         }
 
-        /// <summary>
-        /// Parts of text that every name of <see cref="IsCandidateName"/> contains ("Create" for CreateStreaming and
-        /// CreateBatchAsync): code whose text has none of them names no paid-call method (keep in step with the names).
-        /// </summary>
-        public static readonly string[] CandidateNameParts = { "Create", "ResponseAsync", "ClaudeMessageAsync", "PostAs", "SendAsync" };
-
         /// <summary>Per-compilation memo of loop analyses, shared by the rules that look at retry loops (CC0004, CC0018).</summary>
         public ConcurrentDictionary<SyntaxNode, object?> LoopAnalyses { get; } = new ConcurrentDictionary<SyntaxNode, object?>();
 
