@@ -58,18 +58,35 @@ namespace ClaudeCost.Benchmarks.Micro
                 // A fresh context each round: nothing cached from the round before.
                 var shared = ClaudeCompilationContext.CreateUnshared(compilation, options, default);
                 var words = LoopCandidates.WordsFor(compilation, shared);
+                var parts = new LoopCandidates.AgentParts(compilation, words);
                 GC.Collect();
                 var stopwatch = Stopwatch.StartNew();
                 foreach (var model in models)
                 {
-                    LoopCandidates.Retry(shared, model.SyntaxTree, words, default);
+                    LoopCandidates.RetryPart.Scan(model.SyntaxTree, words, default);
                 }
 
                 var retryScan = stopwatch.Elapsed.TotalMilliseconds;
                 stopwatch.Restart();
+                var hits = 0;
                 foreach (var model in models)
                 {
-                    LoopCandidates.Agent(shared, model.SyntaxTree, words, default);
+                    hits += model.SyntaxTree.GetText().ToString().IndexOf("MaxRetr", StringComparison.Ordinal) >= 0 ? 1 : 0;
+                }
+
+                var textOnly = stopwatch.Elapsed.TotalMilliseconds;
+                stopwatch.Restart();
+                foreach (var model in models)
+                {
+                    shared.PerTree(model.SyntaxTree, "probe", () => 1);
+                }
+
+                var perTreeOnly = stopwatch.Elapsed.TotalMilliseconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   text only {textOnly:0.00} ms, PerTree only {perTreeOnly:0.00} ms"));
+                stopwatch.Restart();
+                foreach (var model in models)
+                {
+                    parts.For(model.SyntaxTree, default);
                 }
 
                 var agentScan = stopwatch.Elapsed.TotalMilliseconds;
@@ -91,7 +108,7 @@ namespace ClaudeCost.Benchmarks.Micro
                 var agentLoops = 0;
                 foreach (var loop in loops)
                 {
-                    if (LoopCandidates.Agent(shared, loop.Syntax.SyntaxTree, words, default).IsStopReasonLoop(loop.Syntax))
+                    if (parts.For(loop.Syntax.SyntaxTree, default).IsStopReasonLoop(loop.Syntax))
                     {
                         agentCandidates++;
                         agentLoops += AgentLoops.AnalyzeLoop(loop, shared, default) != null ? 1 : 0;

@@ -102,7 +102,7 @@ namespace ClaudeCost.Analyzers.Rules
                 {
                     var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    var candidates = LoopCandidates.Retry(shared, model.SyntaxTree, words, cancellationToken);
+                    var candidates = LoopCandidates.RetryPart.Scan(model.SyntaxTree, words, cancellationToken);
                     if (legacyPolly)
                     {
                         foreach (var node in candidates.ForeverCalls)

@@ -52,7 +52,7 @@ namespace ClaudeCost.Analyzers.Rules
                 }
 
                 var toolRunner = LoopCandidates.ToolRunnerType(start.Compilation);
-                var words = LoopCandidates.WordsFor(start.Compilation, shared);
+                var parts = new LoopCandidates.AgentParts(start.Compilation, LoopCandidates.WordsFor(start.Compilation, shared));
 
                 // The loops and methods that read a stop reason and the calls named ToolRunner are found once per file from
                 // its text (shared with CC0004 and CC0018). The callback on loops only looks them up (the driver has bound
@@ -61,7 +61,7 @@ namespace ClaudeCost.Analyzers.Rules
                 start.RegisterOperationAction(c =>
                 {
                     var loop = (ILoopOperation)c.Operation;
-                    if (!(loop is IForEachLoopOperation) && LoopCandidates.Agent(shared, loop.Syntax.SyntaxTree, words, c.CancellationToken).IsStopReasonLoop(loop.Syntax))
+                    if (!(loop is IForEachLoopOperation) && parts.For(loop.Syntax.SyntaxTree, c.CancellationToken).IsStopReasonLoop(loop.Syntax))
                     {
                         AnalyzeLoop(loop, c.ReportDiagnostic, shared, c.CancellationToken);
                     }
@@ -70,7 +70,7 @@ namespace ClaudeCost.Analyzers.Rules
                 {
                     var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    var candidates = LoopCandidates.Agent(shared, model.SyntaxTree, words, cancellationToken);
+                    var candidates = parts.For(model.SyntaxTree, cancellationToken);
                     foreach (var method in candidates.StopReasonMethods)
                     {
                         AnalyzeRecursions(model, method, c.ReportDiagnostic, shared, cancellationToken);

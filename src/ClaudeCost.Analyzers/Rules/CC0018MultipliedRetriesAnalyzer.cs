@@ -69,7 +69,7 @@ namespace ClaudeCost.Analyzers.Rules
                 {
                     var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    foreach (var node in LoopCandidates.Retry(shared, model.SyntaxTree, words, cancellationToken).ExecuteCalls)
+                    foreach (var node in LoopCandidates.RetryPart.Scan(model.SyntaxTree, words, cancellationToken).ExecuteCalls)
                     {
                         if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation execution)
                         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -13,9 +14,8 @@ namespace ClaudeCost.Analyzers.Rules
     /// <summary>
     /// The syntax of one file that the loop rules (CC0004, CC0017, CC0018) look at, found once per file: a text search for
     /// a few words first (most files are done after it), then <c>FindToken</c> at each hit and a walk up its ancestors,
-    /// so the cost follows the number of hits, not the file's size. Two parts, each computed by the first rule that needs
-    /// it: <see cref="RetryPart"/> (Polly's calls and retry settings: CC0004, CC0018) and <see cref="AgentPart"/> (around
-    /// a stop reason: CC0017). CC0017's loop callback only looks loops up here; the rare candidates (recursions, Polly and
+    /// so the cost follows the number of hits, not the file's size. Two parts: <see cref="RetryPart"/> (Polly's calls and
+    /// retry settings: CC0004, CC0018) and <see cref="AgentPart"/> (around a stop reason: CC0017). CC0017's loop callback only looks loops up here; the rare candidates (recursions, Polly and
     /// ToolRunner calls, retry settings) are asked of the semantic model from a callback per file. Retry loops need no
     /// index: CC0004 and CC0018 start from the tries (<see cref="Rules.RetryLoops.OwnLoopOf"/>).
     /// </summary>
@@ -40,16 +40,35 @@ namespace ClaudeCost.Analyzers.Rules
             RetrySettings = 8,
         }
 
-        private static readonly string[] RetryKeys = Keys("retry-loops:");
-        private static readonly string[] AgentKeys = Keys("agent-loops:");
+        /// <summary>
+        /// A per-compilation memo of <see cref="AgentPart"/> by file (one rule's: the loop callbacks of a file and its
+        /// callback per file share it). A plain dictionary rather than the shared per-file cache: one entry per file of
+        /// the compilation, looked up once per loop.
+        /// </summary>
+        internal sealed class AgentParts
+        {
+            private readonly ConcurrentDictionary<SyntaxTree, AgentPart> _parts;
+            private readonly Words _words;
 
-        /// <summary>The file's loops and tries around a catch, and the Polly calls and retry settings (once per file).</summary>
-        public static RetryPart Retry(ClaudeCompilationContext shared, SyntaxTree tree, Words words, CancellationToken cancellationToken)
-            => shared.PerTree(tree, RetryKeys[(int)words], () => RetryPart.Scan(tree, words, cancellationToken));
+            public AgentParts(Compilation compilation, Words words)
+            {
+                _words = words;
+                var trees = compilation.SyntaxTrees is IReadOnlyCollection<SyntaxTree> collection ? collection.Count : 31;
+                _parts = new ConcurrentDictionary<SyntaxTree, AgentPart>(4, Math.Max(31, trees));
+            }
 
-        /// <summary>The file's loops and methods that read a stop reason, and the ToolRunner calls (once per file).</summary>
-        public static AgentPart Agent(ClaudeCompilationContext shared, SyntaxTree tree, Words words, CancellationToken cancellationToken)
-            => shared.PerTree(tree, AgentKeys[(int)words], () => AgentPart.Scan(tree, words, cancellationToken));
+            public AgentPart For(SyntaxTree tree, CancellationToken cancellationToken)
+            {
+                if (_parts.TryGetValue(tree, out var part))
+                {
+                    return part;
+                }
+
+                // Computed at most once per file in practice; two callbacks racing on one file compute the same value.
+                part = AgentPart.Scan(tree, _words, cancellationToken);
+                return _parts.GetOrAdd(tree, part);
+            }
+        }
 
         /// <summary>The words the loop rules need searched in this compilation (from its references).</summary>
         public static Words WordsFor(Compilation compilation, ClaudeCompilationContext shared)
@@ -111,7 +130,8 @@ namespace ClaudeCost.Analyzers.Rules
             /// <summary>Object initializers that assign <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (CC0004).</summary>
             public ImmutableArray<InitializerExpressionSyntax> RetrySettings { get; }
 
-            internal static RetryPart Scan(SyntaxTree tree, Words words, CancellationToken cancellationToken)
+            /// <summary>The file's Polly calls and retry settings (each rule's callback per file asks once: no memo).</summary>
+            public static RetryPart Scan(SyntaxTree tree, Words words, CancellationToken cancellationToken)
             {
                 var hasForever = false;
                 var hasExecute = false;
@@ -289,17 +309,6 @@ namespace ClaudeCost.Analyzers.Rules
             "Add" or "Select" or "SelectMany" or "Where" or "Join" or "GroupJoin" or "GroupBy" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Cast" => true,
             _ => false,
         };
-
-        private static string[] Keys(string prefix)
-        {
-            var keys = new string[16];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return keys;
-        }
 
         private static bool IsLoop(SyntaxNode node) => node is WhileStatementSyntax || node is ForStatementSyntax || node is DoStatementSyntax;
 
