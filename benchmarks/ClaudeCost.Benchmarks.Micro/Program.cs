@@ -22,6 +22,11 @@ namespace ClaudeCost.Benchmarks.Micro
                 return Profiler.Run(args);
             }
 
+            if (args.Contains("--loop-stages"))
+            {
+                return LoopStages.Run(args);
+            }
+
             if (args.Contains("--stages"))
             {
                 return Stages.Run(args);

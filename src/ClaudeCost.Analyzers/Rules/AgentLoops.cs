@@ -35,27 +35,32 @@ namespace ClaudeCost.Analyzers.Rules
     {
         private const int MaxOperations = 20000;
 
-        /// <summary>The file's text names a stop reason at all (once per file): other files' loops are not walked token by token.</summary>
-        private static bool FileMentionsStopReason(ClaudeCompilationContext shared, SyntaxTree tree, CancellationToken cancellationToken)
-            => shared.PerTree(tree, "stop-reason", () =>
-            {
-                var text = tree.GetText(cancellationToken).ToString();
-                return text.IndexOf("StopReason", System.StringComparison.Ordinal) >= 0 || text.IndexOf("FinishReason", System.StringComparison.Ordinal) >= 0 ||
-                       text.IndexOf("stop_reason", System.StringComparison.Ordinal) >= 0;
-            });
-
         /// <summary>Cheap syntax test: the node reads a stop reason (StopReason, FinishReason, "stop_reason").</summary>
         public static bool MentionsStopReason(SyntaxNode node)
             => SourceSearch.AnyToken(node, "StopReason", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "StopReason") ||
                SourceSearch.AnyToken(node, "FinishReason", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "FinishReason") ||
                SourceSearch.AnyToken(node, "stop_reason", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == "stop_reason");
 
-        /// <summary>The loop is an uncapped agent loop: it makes a paid call, a stop reason decides whether it goes on, and nothing caps it.</summary>
+        /// <summary>The token names a stop reason: an identifier StopReason or FinishReason, or the string literal "stop_reason".</summary>
+        public static bool IsStopReasonToken(SyntaxToken token)
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                var text = token.ValueText;
+                return text == "StopReason" || text == "FinishReason";
+            }
+
+            return token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText == "stop_reason";
+        }
+
+        /// <summary>
+        /// The loop is an uncapped agent loop: it makes a paid call, a stop reason decides whether it goes on, and nothing
+        /// caps it. Only for loops that read a stop reason (<see cref="LoopCandidates.StopReasonLoops"/>).
+        /// </summary>
         public static AgentLoop? AnalyzeLoop(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
             if (loop is IForEachLoopOperation || loop.Body == null ||
-                !(loop.Syntax is WhileStatementSyntax || loop.Syntax is DoStatementSyntax || loop.Syntax is ForStatementSyntax) ||
-                !FileMentionsStopReason(shared, loop.Syntax.SyntaxTree, cancellationToken) || !MentionsStopReason(loop.Syntax))
+                !(loop.Syntax is WhileStatementSyntax || loop.Syntax is DoStatementSyntax || loop.Syntax is ForStatementSyntax))
             {
                 return null;
             }

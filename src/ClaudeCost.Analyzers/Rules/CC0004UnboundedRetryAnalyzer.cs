@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -63,39 +64,116 @@ namespace ClaudeCost.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeLoop(c, shared), OperationKind.Loop);
-                start.RegisterOperationAction(c => AnalyzeTry(c, shared), OperationKind.Try);
-
-                if (start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null)
-                {
-                    start.RegisterOperationAction(c => AnalyzeLegacyPolly(c, shared), OperationKind.Invocation);
-                }
-
+                var legacyPolly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null;
                 var hasPollyCore = start.Compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") != null;
-                if (hasPollyCore || shared.Symbols.HasOfficialSdk)
+                var settings = hasPollyCore || shared.Symbols.HasOfficialSdk;
+                var words = LoopCandidates.WordsFor(start.Compilation, shared);
+
+                // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it, and a
+                // catch that calls its own method again. A loop with several tries is reported once, by the try that claims it
+                // first (the same try again when the method is analyzed again).
+                var claims = new ConcurrentDictionary<SyntaxNode, SyntaxNode>();
+                start.RegisterOperationAction(c =>
                 {
-                    // Retry settings are found from the words "MaxRetries" / "MaxRetryAttempts" in each file, not from a
-                    // callback on every object initializer of the compilation.
-                    start.RegisterSemanticModelAction(c =>
+                    var tryOperation = (ITryOperation)c.Operation;
+                    if (tryOperation.Catches.IsEmpty)
                     {
-                        foreach (var initializer in RetrySettingInitializers(c.SemanticModel, c.CancellationToken))
-                        {
-                            AnalyzeInitializer(initializer, c.ReportDiagnostic, shared, hasPollyCore, c.CancellationToken);
-                        }
-                    });
+                        return;
+                    }
+
+                    if (RetryLoops.OwnLoopOf(tryOperation) is { } loop && claims.GetOrAdd(loop.Syntax, tryOperation.Syntax) == tryOperation.Syntax)
+                    {
+                        AnalyzeLoop(loop, c.Compilation, c.ReportDiagnostic, shared, c.CancellationToken);
+                    }
+
+                    if (tryOperation.Syntax is TryStatementSyntax syntax && MayRecurseFromCatch(syntax))
+                    {
+                        AnalyzeTry(tryOperation, c.ReportDiagnostic, shared, c.CancellationToken);
+                    }
+                }, OperationKind.Try);
+
+                if (!legacyPolly && !settings)
+                {
+                    return;
                 }
+
+                // Polly's …Forever calls and the retry settings are rare: found from the file's text, then their operations asked for.
+                start.RegisterSemanticModelAction(c =>
+                {
+                    var model = c.SemanticModel;
+                    var cancellationToken = c.CancellationToken;
+                    var candidates = LoopCandidates.RetryPart.Scan(model.SyntaxTree, words, cancellationToken);
+                    if (legacyPolly)
+                    {
+                        foreach (var node in candidates.ForeverCalls)
+                        {
+                            if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation invocation)
+                            {
+                                AnalyzeLegacyPolly(invocation, c.ReportDiagnostic, shared, cancellationToken);
+                            }
+                        }
+                    }
+
+                    if (settings)
+                    {
+                        foreach (var node in candidates.RetrySettings)
+                        {
+                            if (model.SafeGetOperation(node, cancellationToken) is IObjectOrCollectionInitializerOperation initializer)
+                            {
+                                AnalyzeInitializer(initializer, c.ReportDiagnostic, shared, hasPollyCore, cancellationToken);
+                            }
+                        }
+                    }
+                });
             });
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared)
+        /// <summary>
+        /// Cheap syntax test before <see cref="AnalyzeTry"/>: a catch has a call named like the method or local function the
+        /// try is in (a try in a lambda, an accessor, a constructor or an operator is in something no call can name).
+        /// </summary>
+        private static bool MayRecurseFromCatch(TryStatementSyntax tryStatement)
         {
-            var loop = (ILoopOperation)context.Operation;
-            if (!RetryLoops.FileMayHaveRetryLoops(shared, loop.Syntax.SyntaxTree, context.CancellationToken) || !RetryLoops.IsCandidate(loop.Syntax) || !shared.PaidCalls.MayHavePaidCalls)
+            string? name = null;
+            for (var current = tryStatement.Parent; current != null && name == null; current = current.Parent)
             {
-                return;
+                switch (current)
+                {
+                    case AnonymousFunctionExpressionSyntax _:
+                        return false;
+                    case LocalFunctionStatementSyntax local:
+                        name = local.Identifier.ValueText;
+                        break;
+                    case MethodDeclarationSyntax method:
+                        name = method.Identifier.ValueText;
+                        break;
+                    case MemberDeclarationSyntax _:
+                        return false;
+                }
             }
 
-            var retry = RetryLoops.Analyze(loop, shared, context.CancellationToken);
+            if (name == null)
+            {
+                return false;
+            }
+
+            foreach (var catchClause in tryStatement.Catches)
+            {
+                foreach (var node in catchClause.DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax invocation && (LoopCandidates.InvokedName(invocation) is not string invoked || invoked == name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static void AnalyzeLoop(ILoopOperation loop, Compilation compilation, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
+        {
+            var retry = RetryLoops.Analyze(loop, shared, cancellationToken);
             if (retry == null || retry.Bounded || (retry.Calls.IsEmpty && !retry.HasIndirectCall))
             {
                 return;
@@ -111,7 +189,7 @@ namespace ClaudeCost.Analyzers.Rules
             properties[MaxAttemptsProperty] = options.MaxAttempts.ToString(CultureInfo.InvariantCulture);
             properties[AddDelayProperty] = retry.HasDelay ? "false" : "true";
             properties[AsyncProperty] = IsInAsyncFunction(loop) ? "true" : "false";
-            properties[SharedRandomProperty] = HasSharedRandom(context.Compilation) ? "true" : "false";
+            properties[SharedRandomProperty] = HasSharedRandom(compilation) ? "true" : "false";
             properties[CatchCountProperty] = retry.ContinuingCatches.Length.ToString(CultureInfo.InvariantCulture);
 
             var additional = ImmutableArray.CreateBuilder<Location>();
@@ -124,7 +202,7 @@ namespace ClaudeCost.Analyzers.Rules
             var fixable = IsRewritableLoop(loop);
             foreach (var call in retry.Calls)
             {
-                var inner = shared.PaidCalls.InnerRetries(call, context.CancellationToken);
+                var inner = shared.PaidCalls.InnerRetries(call, cancellationToken);
                 if (inner.Kind == InnerRetryKind.None)
                 {
                     continue;
@@ -144,19 +222,18 @@ namespace ClaudeCost.Analyzers.Rules
             var counter = fixable ? UniqueName(loop, "attempt") : null;
             properties[CounterProperty] = counter;
             properties[FixableProperty] = fixable && counter != null ? "true" : "false";
-            context.ReportDiagnostic(Diagnostic.Create(Rule, retry.HeaderLocation, additional.ToImmutable(), properties.ToImmutable(), display, explanation));
+            report(Diagnostic.Create(Rule, retry.HeaderLocation, additional.ToImmutable(), properties.ToImmutable(), display, explanation));
         }
 
         /// <summary>Recursion from a catch: <c>catch { return await AskAsync(q); }</c> around a paid call, with no counter or deadline passed on.</summary>
-        private static void AnalyzeTry(OperationAnalysisContext context, ClaudeCompilationContext shared)
+        private static void AnalyzeTry(ITryOperation tryOperation, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
-            var tryOperation = (ITryOperation)context.Operation;
-            if (tryOperation.Catches.IsEmpty || !PaidCalls.MayContainPaidCall(tryOperation.Body.Syntax) || tryOperation.SemanticModel == null || !shared.PaidCalls.MayHavePaidCalls)
+            if (tryOperation.Catches.IsEmpty || !PaidCalls.MayContainPaidCall(tryOperation.Body.Syntax) || tryOperation.SemanticModel == null)
             {
                 return;
             }
 
-            if (!(tryOperation.SemanticModel.GetEnclosingSymbol(tryOperation.Syntax.SpanStart, context.CancellationToken) is IMethodSymbol method))
+            if (!(tryOperation.SemanticModel.GetEnclosingSymbol(tryOperation.Syntax.SpanStart, cancellationToken) is IMethodSymbol method))
             {
                 return;
             }
@@ -192,7 +269,7 @@ namespace ClaudeCost.Analyzers.Rules
             PaidCall? call = null;
             foreach (var operation in RetryLoops.Walk(tryOperation.Body, intoLambdas: true))
             {
-                if (operation is IInvocationOperation invocation && shared.PaidCalls.Recognize(invocation, context.CancellationToken) is PaidCall found)
+                if (operation is IInvocationOperation invocation && shared.PaidCalls.Recognize(invocation, cancellationToken) is PaidCall found)
                 {
                     call = found;
                     break;
@@ -205,7 +282,7 @@ namespace ClaudeCost.Analyzers.Rules
             }
 
             var properties = ImmutableDictionary<string, string?>.Empty.Add(KindProperty, RecursionKind).Add(FixableProperty, "false");
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Rule,
                 recursive.Syntax.GetLocation(),
                 properties,
@@ -239,9 +316,8 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         /// <summary>Polly's legacy <c>RetryForever</c>, <c>WaitAndRetryForever</c> (and async) executing a paid call or handling the SDK's exceptions.</summary>
-        private static void AnalyzeLegacyPolly(OperationAnalysisContext context, ClaudeCompilationContext shared)
+        private static void AnalyzeLegacyPolly(IInvocationOperation invocation, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
-            var invocation = (IInvocationOperation)context.Operation;
             var name = invocation.TargetMethod.Name;
             if (!RetryPolicies.IsForeverName(name) || !RetryPolicies.IsLegacyRetryName(name))
             {
@@ -254,7 +330,7 @@ namespace ClaudeCost.Analyzers.Rules
                 return;
             }
 
-            var calls = RetryPolicies.ExecutedPaidCalls(policy, shared, context.CancellationToken);
+            var calls = RetryPolicies.ExecutedPaidCalls(policy, shared, cancellationToken);
             if (calls.IsEmpty && !policy.HandlesAnthropic)
             {
                 return;
@@ -268,7 +344,7 @@ namespace ClaudeCost.Analyzers.Rules
             properties[MaxAttemptsProperty] = options.MaxAttempts.ToString(CultureInfo.InvariantCulture);
             properties[FixableProperty] = replacement != null ? "true" : "false";
             var nameSyntax = (invocation.Syntax as InvocationExpressionSyntax)?.Expression is MemberAccessExpressionSyntax access ? access.Name : invocation.Syntax;
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 Rule,
                 nameSyntax.GetLocation(),
                 ImmutableArray.Create(invocation.Syntax.GetLocation()),
@@ -299,33 +375,6 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         /// <summary>Polly 8 <c>MaxRetryAttempts = int.MaxValue</c>, and the SDK's <c>MaxRetries</c> above the ceiling.</summary>
-        /// <summary>The object initializers of a file that set <c>MaxRetries</c> or <c>MaxRetryAttempts</c> (text search, then the syntax at each hit).</summary>
-        private static List<IObjectOrCollectionInitializerOperation> RetrySettingInitializers(SemanticModel model, CancellationToken cancellationToken)
-        {
-            var found = new List<IObjectOrCollectionInitializerOperation>();
-            var text = model.SyntaxTree.GetText(cancellationToken).ToString();
-            if (text.IndexOf("MaxRetr", StringComparison.Ordinal) < 0)
-            {
-                return found;
-            }
-
-            var root = model.SyntaxTree.GetRoot(cancellationToken);
-            var seen = new HashSet<SyntaxNode>();
-            for (var at = text.IndexOf("MaxRetr", StringComparison.Ordinal); at >= 0; at = text.IndexOf("MaxRetr", at + 7, StringComparison.Ordinal))
-            {
-                var token = root.FindToken(at);
-                if (token.Span.Start == at && token.IsKind(SyntaxKind.IdentifierToken) &&
-                    token.Parent is IdentifierNameSyntax name && name.Parent is AssignmentExpressionSyntax assignment && assignment.Left == name &&
-                    assignment.Parent is InitializerExpressionSyntax initializer && seen.Add(initializer) &&
-                    model.SafeGetOperation(initializer, cancellationToken) is IObjectOrCollectionInitializerOperation operation)
-                {
-                    found.Add(operation);
-                }
-            }
-
-            return found;
-        }
-
         private static void AnalyzeInitializer(IObjectOrCollectionInitializerOperation initializer, Action<Diagnostic> report, ClaudeCompilationContext shared, bool hasPollyCore, CancellationToken cancellationToken)
         {
             foreach (var item in initializer.Initializers)

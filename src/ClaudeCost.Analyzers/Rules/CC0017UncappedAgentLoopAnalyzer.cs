@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using ClaudeCost.Analyzers.Infrastructure;
 using ClaudeCost.Analyzers.Requests;
 using ClaudeCost.Analyzers.Surfaces;
@@ -42,11 +44,6 @@ namespace ClaudeCost.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
-                var toolRunner = start.Compilation.GetTypeByMetadataName("Anthropic.Helpers.Beta.BetaToolRunnerExtensions");
-                if (toolRunner?.ContainingAssembly?.Name != "Anthropic")
-                {
-                    toolRunner = null;
-                }
 
                 // No client library and no file naming the Anthropic API: nothing here can make a paid call.
                 if (!shared.PaidCalls.MayHavePaidCalls)
@@ -54,15 +51,49 @@ namespace ClaudeCost.Analyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeLoop(c, shared), OperationKind.Loop);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, shared, toolRunner), OperationKind.Invocation);
+                var toolRunner = LoopCandidates.ToolRunnerType(start.Compilation);
+                var parts = new LoopCandidates.AgentParts(start.Compilation, LoopCandidates.WordsFor(start.Compilation, shared));
+
+                // The loops and methods that read a stop reason and the calls named ToolRunner are found once per file from
+                // its text (shared with CC0004 and CC0018). The callback on loops only looks them up (the driver has bound
+                // the method by then); the rare recursions and ToolRunner calls are asked for from a callback per file,
+                // instead of a callback on every invocation of the compilation.
+                start.RegisterOperationAction(c =>
+                {
+                    var loop = (ILoopOperation)c.Operation;
+                    if (!(loop is IForEachLoopOperation) && parts.For(loop.Syntax.SyntaxTree, c.CancellationToken).IsStopReasonLoop(loop.Syntax))
+                    {
+                        AnalyzeLoop(loop, c.ReportDiagnostic, shared, c.CancellationToken);
+                    }
+                }, OperationKind.Loop);
+                start.RegisterSemanticModelAction(c =>
+                {
+                    var model = c.SemanticModel;
+                    var cancellationToken = c.CancellationToken;
+                    var candidates = parts.For(model.SyntaxTree, cancellationToken);
+                    foreach (var method in candidates.StopReasonMethods)
+                    {
+                        AnalyzeRecursions(model, method, c.ReportDiagnostic, shared, cancellationToken);
+                    }
+
+                    if (toolRunner != null)
+                    {
+                        foreach (var node in candidates.ToolRunnerCalls)
+                        {
+                            if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation invocation &&
+                                invocation.TargetMethod.Name == "ToolRunner" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, toolRunner))
+                            {
+                                AnalyzeToolRunner(invocation, c.ReportDiagnostic, shared);
+                            }
+                        }
+                    }
+                });
             });
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared)
+        private static void AnalyzeLoop(ILoopOperation loop, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
-            var loop = (ILoopOperation)context.Operation;
-            var found = AgentLoops.AnalyzeLoop(loop, shared, context.CancellationToken);
+            var found = AgentLoops.AnalyzeLoop(loop, shared, cancellationToken);
             if (found == null)
             {
                 return;
@@ -70,7 +101,7 @@ namespace ClaudeCost.Analyzers.Rules
 
             var options = shared.OptionsFor(loop.Syntax.SyntaxTree);
             Report(
-                context,
+                report,
                 AgentLoops.HeaderLocation(loop.Syntax),
                 loop.Syntax,
                 LoopKind,
@@ -78,26 +109,61 @@ namespace ClaudeCost.Analyzers.Rules
                 "it calls " + found.CallDisplay + " again on stop_reason " + found.StopReason + ", and no iteration counter, deadline or token budget ends it; each turn re-sends the whole, growing conversation");
         }
 
-        private static void AnalyzeInvocation(OperationAnalysisContext context, ClaudeCompilationContext shared, INamedTypeSymbol? toolRunner)
+        /// <summary>
+        /// The calls in a method (that reads a stop reason) of a method with its own name: the only ones that can call it
+        /// again. Calls inside lambdas and local functions never count (<see cref="AgentLoops.AnalyzeRecursion"/>); a method
+        /// with the name of a call the compiler makes implicitly (a collection initializer's Add, a query's Select…) is
+        /// walked through its operations instead.
+        /// </summary>
+        private static void AnalyzeRecursions(SemanticModel model, MethodDeclarationSyntax declaration, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (method.Name == "ToolRunner")
+            var name = declaration.Identifier.ValueText;
+            if (name == "ToolRunner")
             {
-                if (toolRunner != null && SymbolEqualityComparer.Default.Equals(method.ContainingType, toolRunner))
+                // Calls named ToolRunner are the ToolRunner check's, never a recursion.
+                return;
+            }
+
+            if (LoopCandidates.IsImplicitCallName(name))
+            {
+                if (model.SafeGetOperation(declaration, cancellationToken) is IOperation body && model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol owner)
                 {
-                    AnalyzeToolRunner(context, shared, invocation);
+                    foreach (var operation in body.Descendants())
+                    {
+                        if (operation is IInvocationOperation invocation && invocation.TargetMethod.Name == owner.Name)
+                        {
+                            AnalyzeRecursion(invocation, owner, report, shared, cancellationToken);
+                        }
+                    }
                 }
 
                 return;
             }
 
-            if (method.Name != context.ContainingSymbol.Name || !(context.ContainingSymbol is IMethodSymbol))
+            IMethodSymbol? method = null;
+            foreach (var node in declaration.DescendantNodes(n => !(n is AnonymousFunctionExpressionSyntax) && !(n is LocalFunctionStatementSyntax)))
             {
-                return;
-            }
+                if (!(node is InvocationExpressionSyntax syntax) || LoopCandidates.InvokedName(syntax) is string invoked && invoked != name)
+                {
+                    continue;
+                }
 
-            var found = AgentLoops.AnalyzeRecursion(invocation, context.ContainingSymbol, shared, context.CancellationToken);
+                method ??= model.GetDeclaredSymbol(declaration, cancellationToken) as IMethodSymbol;
+                if (method == null)
+                {
+                    return;
+                }
+
+                if (model.SafeGetOperation(syntax, cancellationToken) is IInvocationOperation invocation && invocation.TargetMethod.Name == method.Name)
+                {
+                    AnalyzeRecursion(invocation, method, report, shared, cancellationToken);
+                }
+            }
+        }
+
+        private static void AnalyzeRecursion(IInvocationOperation invocation, IMethodSymbol containing, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)
+        {
+            var found = AgentLoops.AnalyzeRecursion(invocation, containing, shared, cancellationToken);
             if (found == null)
             {
                 return;
@@ -105,15 +171,15 @@ namespace ClaudeCost.Analyzers.Rules
 
             var options = shared.OptionsFor(invocation.Syntax.SyntaxTree);
             Report(
-                context,
+                report,
                 invocation.Syntax.GetLocation(),
                 invocation.Syntax,
                 RecursionKind,
                 options.MaxIterations,
-                method.Name + " calls itself on stop_reason " + found.StopReason + " with no depth limit, and each call makes a paid " + found.CallDisplay + " call that re-sends the conversation");
+                invocation.TargetMethod.Name + " calls itself on stop_reason " + found.StopReason + " with no depth limit, and each call makes a paid " + found.CallDisplay + " call that re-sends the conversation");
         }
 
-        private static void AnalyzeToolRunner(OperationAnalysisContext context, ClaudeCompilationContext shared, IInvocationOperation invocation)
+        private static void AnalyzeToolRunner(IInvocationOperation invocation, Action<Diagnostic> report, ClaudeCompilationContext shared)
         {
             string? how = null;
             foreach (var argument in invocation.Arguments)
@@ -143,7 +209,7 @@ namespace ClaudeCost.Analyzers.Rules
                 : invocation.Syntax.GetLocation();
             var options = shared.OptionsFor(invocation.Syntax.SyntaxTree);
             Report(
-                context,
+                report,
                 location,
                 invocation.Syntax,
                 ToolRunnerKind,
@@ -151,12 +217,12 @@ namespace ClaudeCost.Analyzers.Rules
                 "ToolRunner runs with maxIterations " + how + ", which means no limit; each iteration is a paid call that re-sends the whole, growing conversation");
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, SyntaxNode target, string kind, int maxIterations, string explanation)
+        private static void Report(Action<Diagnostic> report, Location location, SyntaxNode target, string kind, int maxIterations, string explanation)
         {
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(KindProperty, kind)
                 .Add(MaxIterationsProperty, maxIterations.ToString(CultureInfo.InvariantCulture));
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, ImmutableArray.Create(target.GetLocation()), properties, explanation));
+            report(Diagnostic.Create(Rule, location, ImmutableArray.Create(target.GetLocation()), properties, explanation));
         }
     }
 }

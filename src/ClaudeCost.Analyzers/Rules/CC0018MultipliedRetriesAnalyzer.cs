@@ -1,6 +1,8 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Threading;
 using ClaudeCost.Analyzers.Infrastructure;
 using ClaudeCost.Analyzers.Requests;
 using ClaudeCost.Analyzers.Surfaces;
@@ -44,23 +46,43 @@ namespace ClaudeCost.Analyzers.Rules
                 }
 
                 var reported = new ConcurrentDictionary<Location, byte>();
-                start.RegisterOperationAction(c => AnalyzeLoop(c, shared, reported), OperationKind.Loop);
-                if (start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || start.Compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null)
+                var polly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || start.Compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null;
+                var words = LoopCandidates.WordsFor(start.Compilation, shared);
+
+                // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it. A loop
+                // with several tries reports each call once (the locations are remembered).
+                start.RegisterOperationAction(c =>
                 {
-                    start.RegisterOperationAction(c => AnalyzeExecution(c, shared, reported), OperationKind.Invocation);
+                    if (RetryLoops.OwnLoopOf((ITryOperation)c.Operation) is { } loop)
+                    {
+                        AnalyzeLoop(loop, c.ReportDiagnostic, shared, reported, c.CancellationToken);
+                    }
+                }, OperationKind.Try);
+
+                if (!polly)
+                {
+                    return;
                 }
+
+                // Calls named like Polly's Execute… are found from the file's text, then their operations asked for.
+                start.RegisterSemanticModelAction(c =>
+                {
+                    var model = c.SemanticModel;
+                    var cancellationToken = c.CancellationToken;
+                    foreach (var node in LoopCandidates.RetryPart.Scan(model.SyntaxTree, words, cancellationToken).ExecuteCalls)
+                    {
+                        if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation execution)
+                        {
+                            AnalyzeExecution(execution, c.ReportDiagnostic, shared, reported, cancellationToken);
+                        }
+                    }
+                });
             });
         }
 
-        private static void AnalyzeLoop(OperationAnalysisContext context, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported)
+        private static void AnalyzeLoop(ILoopOperation loop, Action<Diagnostic> report, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported, CancellationToken cancellationToken)
         {
-            var loop = (ILoopOperation)context.Operation;
-            if (!RetryLoops.FileMayHaveRetryLoops(shared, loop.Syntax.SyntaxTree, context.CancellationToken) || !RetryLoops.IsCandidate(loop.Syntax))
-            {
-                return;
-            }
-
-            var retry = RetryLoops.Analyze(loop, shared, context.CancellationToken);
+            var retry = RetryLoops.Analyze(loop, shared, cancellationToken);
             if (retry == null || !retry.Bounded || !retry.TransportTriggered || retry.Calls.IsEmpty)
             {
                 return;
@@ -68,13 +90,12 @@ namespace ClaudeCost.Analyzers.Rules
 
             foreach (var call in retry.Calls)
             {
-                Report(context, shared, reported, call, "retry loop", retry.OuterAttempts);
+                Report(report, shared, reported, call, "retry loop", retry.OuterAttempts, cancellationToken);
             }
         }
 
-        private static void AnalyzeExecution(OperationAnalysisContext context, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported)
+        private static void AnalyzeExecution(IInvocationOperation execution, Action<Diagnostic> report, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported, CancellationToken cancellationToken)
         {
-            var execution = (IInvocationOperation)context.Operation;
             if (!RetryPolicies.IsExecuteName(execution.TargetMethod.Name) || !RetryPolicies.IsPolly(execution.TargetMethod))
             {
                 return;
@@ -91,17 +112,17 @@ namespace ClaudeCost.Analyzers.Rules
             {
                 foreach (var operation in RetryLoops.Walk(argument.Value, intoLambdas: true))
                 {
-                    if (operation is IInvocationOperation invocation && shared.PaidCalls.Recognize(invocation, context.CancellationToken) is PaidCall call)
+                    if (operation is IInvocationOperation invocation && shared.PaidCalls.Recognize(invocation, cancellationToken) is PaidCall call)
                     {
-                        Report(context, shared, reported, call, kind, policy.Retries + 1);
+                        Report(report, shared, reported, call, kind, policy.Retries + 1, cancellationToken);
                     }
                 }
             }
         }
 
-        private static void Report(OperationAnalysisContext context, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported, PaidCall call, string outer, long? outerAttempts)
+        private static void Report(Action<Diagnostic> report, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported, PaidCall call, string outer, long? outerAttempts, CancellationToken cancellationToken)
         {
-            var inner = shared.PaidCalls.InnerRetries(call, context.CancellationToken);
+            var inner = shared.PaidCalls.InnerRetries(call, cancellationToken);
             if (!inner.RetriesInside)
             {
                 return;
@@ -125,7 +146,7 @@ namespace ClaudeCost.Analyzers.Rules
             var target = inner.CanDisableAtCall ? RetryReceivers.WrapTarget(call, shared) : null;
             var additional = target == null ? ImmutableArray<Location>.Empty : ImmutableArray.Create(target.GetLocation());
             var display = call.Surface == PaidSurface.ExtensionsAI ? call.Display + " (through AsIChatClient)" : call.Display;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, additional, ImmutableDictionary<string, string?>.Empty, display, setting, outer, product));
+            report(Diagnostic.Create(Rule, location, additional, ImmutableDictionary<string, string?>.Empty, display, setting, outer, product));
         }
     }
 }

@@ -94,13 +94,6 @@ namespace ClaudeCost.Analyzers.Rules
     {
         private const int MaxOperations = 20000;
 
-        /// <summary>
-        /// The file has a <c>catch</c> at all (a text test, once per file and shared by CC0004 and CC0018): a retry loop
-        /// needs one inside it, so the loops of other files are not walked token by token.
-        /// </summary>
-        public static bool FileMayHaveRetryLoops(ClaudeCompilationContext shared, SyntaxTree tree, CancellationToken cancellationToken)
-            => shared.PerTree(tree, "catch", () => tree.GetText(cancellationToken).ToString().IndexOf("catch", System.StringComparison.Ordinal) >= 0);
-
         /// <summary>Cheap syntax test before any semantic work: a while/for/do loop with a try/catch, not polling a batch.</summary>
         public static bool IsCandidate(SyntaxNode loop)
         {
@@ -116,10 +109,39 @@ namespace ClaudeCost.Analyzers.Rules
                 !SourceSearch.AnyToken(loop, "processing_status", System.StringComparison.Ordinal, token => token.IsKind(SyntaxKind.StringLiteralToken) && token.ValueText.IndexOf("processing_status", System.StringComparison.Ordinal) >= 0);
         }
 
+        /// <summary>
+        /// The loop that may retry this try: the nearest enclosing while/for/do loop, with no lambda, local function or other
+        /// loop between them (the tries <see cref="Compute"/> looks at). A loop can only be a retry loop when it has such a
+        /// try with a catch, so the rules start from the tries (few) rather than from every loop (foreach loops included).
+        /// </summary>
+        public static ILoopOperation? OwnLoopOf(ITryOperation tryOperation)
+        {
+            if (tryOperation.Catches.IsEmpty)
+            {
+                return null;
+            }
+
+            for (var current = tryOperation.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ILoopOperation loop:
+                        return loop is IForEachLoopOperation || !(loop.Syntax is WhileStatementSyntax || loop.Syntax is ForStatementSyntax || loop.Syntax is DoStatementSyntax) ? null : loop;
+                    case IAnonymousFunctionOperation _:
+                    case ILocalFunctionOperation _:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsLoopSyntax(SyntaxNode node) => node is WhileStatementSyntax || node is ForStatementSyntax || node is DoStatementSyntax;
+
         /// <summary>The retry loop this loop is, or null; computed once per compilation and shared by CC0004 and CC0018.</summary>
         public static RetryLoop? Analyze(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {
-            if (loop is IForEachLoopOperation || loop.Body == null || !IsCandidate(loop.Syntax))
+            if (loop is IForEachLoopOperation || loop.Body == null || !IsLoopSyntax(loop.Syntax))
             {
                 return null;
             }
@@ -128,6 +150,12 @@ namespace ClaudeCost.Analyzers.Rules
             if (cache.TryGetValue(loop.Syntax, out var cached))
             {
                 return cached as RetryLoop;
+            }
+
+            if (!IsCandidate(loop.Syntax))
+            {
+                cache.TryAdd(loop.Syntax, null);
+                return null;
             }
 
             var result = Compute(loop, shared, cancellationToken);

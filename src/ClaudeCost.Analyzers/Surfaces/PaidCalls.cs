@@ -855,11 +855,18 @@ namespace ClaudeCost.Analyzers.Surfaces
             return invocation?.Parent is MemberAccessExpressionSyntax;
         }
 
+        /// <summary>
+        /// Some file names the Anthropic API, by the test of <see cref="ClaudeEvidence.FileMentionsAnthropic"/> ("anthropic" in
+        /// any casing, or "v1/messages"; keep the two in step) on the text alone: the evidence's other per-file marks, five
+        /// more searches of every file, are not needed to decide whether a compilation without a client library can make
+        /// paid calls.
+        /// </summary>
         private bool ScanForEvidence()
         {
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (_evidence.FileMentionsAnthropic(tree))
+                var text = tree.GetText().ToString();
+                if (text.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
                 {
                     return true;
                 }
