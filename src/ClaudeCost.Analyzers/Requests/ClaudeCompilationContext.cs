@@ -34,6 +34,7 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly RawHttpAdapter _raw;
         private readonly JsonTextAdapter _jsonText;
         private readonly System.Lazy<PaidCalls> _paidCalls;
+        private readonly TreeCandidates.RequestWords _requestWords;
 
         private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -50,6 +51,7 @@ namespace ClaudeCost.Analyzers.Requests
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
             _jsonText = new JsonTextAdapter(Tracker, Evidence);
             _officialRaw = Symbols.HasOfficialSdk ? new OfficialSdkRawAdapter(compilation, Symbols, Tracker, _raw, Evidence) : null;
+            _requestWords = new TreeCandidates.RequestWords(Symbols.HasAnthropicSdk, Symbols.HasBedrockRuntime, _extensionsAI != null);
             _paidCalls = new System.Lazy<PaidCalls>(() => new PaidCalls(compilation, Symbols, Tracker, Evidence, this, _extensionsAI), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -71,7 +73,7 @@ namespace ClaudeCost.Analyzers.Requests
         /// rules and the model-id rules each search for their own words, so each family pays for its own search.
         /// </summary>
         public ImmutableArray<SyntaxNode> RequestCandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
-            => PerTree(tree, "request-candidates", () => TreeCandidates.ScanRequests(tree, _extensionsAI != null, cancellationToken));
+            => PerTree(tree, "request-candidates", () => TreeCandidates.ScanRequests(tree, _requestWords, cancellationToken));
 
         /// <summary>The file's model-id candidates (scanned once per file, by whichever model-id rule asks first).</summary>
         public ImmutableArray<SyntaxNode> ModelIdCandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)

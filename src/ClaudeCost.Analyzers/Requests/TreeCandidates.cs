@@ -10,109 +10,99 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ClaudeCost.Analyzers.Requests
 {
     /// <summary>
-    /// The syntax of one file that can be a Claude request or a model id, found once per file for every rule: a text test
-    /// on the whole file first (most files of a project never mention messages or Claude and are done after it), then at
-    /// most one iterative walk. Rules ask the semantic model only about these nodes, instead of registering a callback
-    /// on every literal, field reference and invocation of the compilation.
+    /// The syntax of one file that can be a Claude request or a model id, found once per file for each rule family: text
+    /// searches on the whole file first (most files of a project never mention messages or Claude and are done after
+    /// them), then <c>FindToken</c> at each hit. Rules ask the semantic model only about these nodes, instead of
+    /// registering a callback on every literal, field reference and invocation of the compilation.
     /// </summary>
-    internal sealed class TreeCandidates
+    internal static class TreeCandidates
     {
-        public static readonly TreeCandidates None = new TreeCandidates(ImmutableArray<SyntaxNode>.Empty, ImmutableArray<SyntaxNode>.Empty);
-
-        private TreeCandidates(ImmutableArray<SyntaxNode> requestNodes, ImmutableArray<SyntaxNode> modelIdNodes)
-        {
-            RequestNodes = requestNodes;
-            ModelIdNodes = modelIdNodes;
-        }
-
-        /// <summary>Object creations, anonymous bodies, JSON text bodies and chat-client calls that may be requests.</summary>
-        public ImmutableArray<SyntaxNode> RequestNodes { get; }
-
-        /// <summary>String literals that mention Claude and member accesses of <c>Claude…</c> members (SDK enum members, library constants).</summary>
-        public ImmutableArray<SyntaxNode> ModelIdNodes { get; }
-
         /// <summary>
         /// Every request names its messages in the file that builds it (a <c>Messages</c> member, a <c>"messages"</c> key, a
-        /// request type that can be filled in later), except chat-client calls (<c>GetResponseAsync</c>); every model id contains
-        /// "claude" in some casing. The file's text is searched for those words and only the syntax around each hit is
-        /// looked at (<c>FindToken</c> and a short walk up), so the cost follows the number of hits, not the file's size.
+        /// request type that can be filled in later), except chat-client calls (<c>GetResponseAsync</c>). The file's text is
+        /// searched for those words (only the words of the client libraries the compilation references: see
+        /// <see cref="RequestWords"/>) and only the syntax around each hit is looked at (<c>FindToken</c> and a short walk
+        /// up), so the cost follows the number of hits, not the file's size; a file without a hit costs one search per word.
         /// </summary>
-        public static TreeCandidates Scan(SyntaxTree tree, bool chatClientCalls, CancellationToken cancellationToken)
-            => Scan(tree, requests: true, chatClientCalls, modelIds: true, cancellationToken);
-
-        /// <summary>Only the request candidates (the request rules' share of the work).</summary>
-        public static ImmutableArray<SyntaxNode> ScanRequests(SyntaxTree tree, bool chatClientCalls, CancellationToken cancellationToken)
-            => Scan(tree, requests: true, chatClientCalls, modelIds: false, cancellationToken).RequestNodes;
-
-        /// <summary>Only the model-id candidates (the model-id rules' share of the work).</summary>
-        public static ImmutableArray<SyntaxNode> ScanModelIds(SyntaxTree tree, CancellationToken cancellationToken)
-            => Scan(tree, requests: false, chatClientCalls: false, modelIds: true, cancellationToken).ModelIdNodes;
-
-        private static TreeCandidates Scan(SyntaxTree tree, bool requests, bool chatClientCalls, bool modelIds, CancellationToken cancellationToken)
+        public static ImmutableArray<SyntaxNode> ScanRequests(SyntaxTree tree, RequestWords words, CancellationToken cancellationToken)
         {
             var text = tree.GetText(cancellationToken).ToString();
-            var hasRequestWord = false;
-            if (requests)
+            SyntaxNode? root = null;
+            System.Collections.Generic.HashSet<SyntaxNode>? nodes = null;
+            foreach (var word in words.Words)
             {
-                foreach (var word in RequestWords)
+                foreach (var token in TokensAt(tree, ref root, text, word, StringComparison.Ordinal, cancellationToken))
                 {
-                    hasRequestWord |= text.IndexOf(word, StringComparison.Ordinal) >= 0;
+                    AddRequestCandidates(token, nodes ??= new System.Collections.Generic.HashSet<SyntaxNode>());
                 }
-
-                hasRequestWord |= chatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
             }
 
-            var hasModelWord = modelIds && text.IndexOf("laude", StringComparison.OrdinalIgnoreCase) >= 0;
-            if (!hasRequestWord && !hasModelWord)
+            if (words.ChatClientCalls)
             {
-                return None;
-            }
-
-            var root = tree.GetRoot(cancellationToken);
-            var requestNodes = new System.Collections.Generic.HashSet<SyntaxNode>();
-            var models = new System.Collections.Generic.HashSet<SyntaxNode>();
-            if (hasRequestWord)
-            {
-                foreach (var word in RequestWords)
+                foreach (var token in TokensAt(tree, ref root, text, "ResponseAsync", StringComparison.Ordinal, cancellationToken))
                 {
-                    foreach (var token in TokensAt(root, text, word, StringComparison.Ordinal, cancellationToken))
+                    if (token.IsKind(SyntaxKind.IdentifierToken) && Invocation(token) is { } invocation && ExtensionsAIAdapter.IsCandidateName(InvokedName(invocation)))
                     {
-                        AddRequestCandidates(token, requestNodes);
-                    }
-                }
-
-                if (chatClientCalls)
-                {
-                    foreach (var token in TokensAt(root, text, "ResponseAsync", StringComparison.Ordinal, cancellationToken))
-                    {
-                        if (token.IsKind(SyntaxKind.IdentifierToken) && Invocation(token) is { } invocation && ExtensionsAIAdapter.IsCandidateName(InvokedName(invocation)))
-                        {
-                            requestNodes.Add(invocation);
-                        }
+                        (nodes ??= new System.Collections.Generic.HashSet<SyntaxNode>()).Add(invocation);
                     }
                 }
             }
 
-            if (hasModelWord)
+            return InSourceOrder(nodes);
+        }
+
+        /// <summary>The model-id candidates of a file: every model id contains "claude" in some casing (searched like <see cref="ScanRequests"/>).</summary>
+        public static ImmutableArray<SyntaxNode> ScanModelIds(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken).ToString();
+            SyntaxNode? root = null;
+            System.Collections.Generic.HashSet<SyntaxNode>? nodes = null;
+            foreach (var token in TokensAt(tree, ref root, text, "laude", StringComparison.OrdinalIgnoreCase, cancellationToken))
             {
-                foreach (var token in TokensAt(root, text, "laude", StringComparison.OrdinalIgnoreCase, cancellationToken))
-                {
-                    AddModelIdCandidate(token, models);
-                }
+                AddModelIdCandidate(token, nodes ??= new System.Collections.Generic.HashSet<SyntaxNode>());
             }
 
-            return new TreeCandidates(InSourceOrder(requestNodes), InSourceOrder(models));
+            return InSourceOrder(nodes);
         }
 
         /// <summary>
-        /// The words a request's own syntax contains: a <c>Messages</c> member or <c>"messages"</c> key in its initializer,
-        /// or the name of a request type that may be created first and filled in later (Anthropic.SDK, Bedrock Converse).
+        /// The words a request's own syntax contains, for one compilation: a <c>Messages</c> member or <c>"messages"</c> key
+        /// in its initializer, and the names of request types that may be created first and filled in later — only where
+        /// the compilation references their library (Anthropic.SDK's <c>MessageParameters</c>, Bedrock's
+        /// <c>ConverseRequest</c>); and whether chat-client calls are looked for (Microsoft.Extensions.AI referenced).
         /// </summary>
-        private static readonly string[] RequestWords = { "essages", "MessageParameters", "ConverseRequest", "ConverseStreamRequest" };
-
-        /// <summary>The tokens (not comments or disabled text) whose text contains <paramref name="word"/>, each once.</summary>
-        private static System.Collections.Generic.IEnumerable<SyntaxToken> TokensAt(SyntaxNode root, string text, string word, StringComparison comparison, CancellationToken cancellationToken)
+        internal sealed class RequestWords
         {
+            public RequestWords(bool anthropicSdk, bool bedrock, bool chatClientCalls)
+            {
+                var words = new System.Collections.Generic.List<string> { "essages" };
+                if (anthropicSdk)
+                {
+                    words.Add("MessageParameters");
+                }
+
+                if (bedrock)
+                {
+                    words.Add("ConverseRequest");
+                    words.Add("ConverseStreamRequest");
+                }
+
+                Words = words.ToArray();
+                ChatClientCalls = chatClientCalls;
+            }
+
+            public string[] Words { get; }
+
+            public bool ChatClientCalls { get; }
+        }
+
+        /// <summary>
+        /// The tokens (not comments or disabled text) whose text contains <paramref name="word"/>, each once, in source order;
+        /// the root is asked for at the first hit only.
+        /// </summary>
+        private static System.Collections.Generic.List<SyntaxToken> TokensAt(SyntaxTree tree, ref SyntaxNode? root, string text, string word, StringComparison comparison, CancellationToken cancellationToken)
+        {
+            var tokens = new System.Collections.Generic.List<SyntaxToken>();
             var previous = default(SyntaxToken);
             var last = default(SyntaxToken);
             for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + word.Length, comparison))
@@ -132,14 +122,16 @@ namespace ClaudeCost.Analyzers.Requests
                     from = from.Parent;
                 }
 
-                var token = (from ?? root).FindToken(at);
+                var token = (from ?? (root ??= tree.GetRoot(cancellationToken))).FindToken(at);
                 last = token;
                 if (token.Span.Contains(at) && token != previous)
                 {
                     previous = token;
-                    yield return token;
+                    tokens.Add(token);
                 }
             }
+
+            return tokens;
         }
 
         /// <summary>Up from a token, never past its statement or member: how many levels a request's key sits below the request.</summary>
@@ -208,9 +200,9 @@ namespace ClaudeCost.Analyzers.Requests
             return null;
         }
 
-        private static ImmutableArray<SyntaxNode> InSourceOrder(System.Collections.Generic.HashSet<SyntaxNode> nodes)
+        private static ImmutableArray<SyntaxNode> InSourceOrder(System.Collections.Generic.HashSet<SyntaxNode>? nodes)
         {
-            if (nodes.Count == 0)
+            if (nodes == null || nodes.Count == 0)
             {
                 return ImmutableArray<SyntaxNode>.Empty;
             }

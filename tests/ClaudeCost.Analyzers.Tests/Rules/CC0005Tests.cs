@@ -116,6 +116,42 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                 """, StandIn.BedrockRuntime);
 
         [Fact]
+        public Task RequestTypesFilledInLaterAreFoundByTheirTypeName()
+        {
+            // No Messages member in the initializers: only the request type's name finds these (searched only where
+            // the compilation references the library).
+            var test = new AnalyzerTest<CC0005MissingOutputLimitAnalyzer>
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+                    using Amazon.BedrockRuntime.Model;
+                    using Anthropic.SDK.Constants;
+                    using Anthropic.SDK.Messaging;
+
+                    class Later
+                    {
+                        ConverseRequest Bedrock(List<Amazon.BedrockRuntime.Model.Message> messages)
+                        {
+                            var request = [|new ConverseRequest { ModelId = "anthropic.claude-sonnet-4-5-20250929-v1:0" }|];
+                            request.Messages = messages;
+                            return request;
+                        }
+
+                        MessageParameters Community()
+                        {
+                            var parameters = [|new MessageParameters()|];
+                            parameters.Model = AnthropicModels.Claude46Sonnet;
+                            return parameters;
+                        }
+                    }
+                    """,
+            };
+            test.StandIns.Add(StandIn.BedrockRuntime);
+            test.StandIns.Add(StandIn.AnthropicSdk);
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task LimitsSetLaterOrByDefaultsAreSilent()
         {
             var test = new AnalyzerTest<CC0005MissingOutputLimitAnalyzer>
