@@ -28,12 +28,12 @@ namespace ClaudeCost.Analyzers.Requests
         {
             var text = tree.GetText(cancellationToken).ToString();
             SyntaxNode? root = null;
-            System.Collections.Generic.HashSet<SyntaxNode>? nodes = null;
+            System.Collections.Generic.List<SyntaxNode>? nodes = null;
             foreach (var word in words.Words)
             {
                 foreach (var token in TokensAt(tree, ref root, text, word, StringComparison.Ordinal, cancellationToken))
                 {
-                    AddRequestCandidates(token, nodes ??= new System.Collections.Generic.HashSet<SyntaxNode>());
+                    AddRequestCandidates(token, nodes ??= new System.Collections.Generic.List<SyntaxNode>());
                 }
             }
 
@@ -43,7 +43,7 @@ namespace ClaudeCost.Analyzers.Requests
                 {
                     if (token.IsKind(SyntaxKind.IdentifierToken) && Invocation(token) is { } invocation && ExtensionsAIAdapter.IsCandidateName(InvokedName(invocation)))
                     {
-                        (nodes ??= new System.Collections.Generic.HashSet<SyntaxNode>()).Add(invocation);
+                        (nodes ??= new System.Collections.Generic.List<SyntaxNode>()).Add(invocation);
                     }
                 }
             }
@@ -56,10 +56,10 @@ namespace ClaudeCost.Analyzers.Requests
         {
             var text = tree.GetText(cancellationToken).ToString();
             SyntaxNode? root = null;
-            System.Collections.Generic.HashSet<SyntaxNode>? nodes = null;
+            System.Collections.Generic.List<SyntaxNode>? nodes = null;
             foreach (var token in TokensAt(tree, ref root, text, "laude", StringComparison.OrdinalIgnoreCase, cancellationToken))
             {
-                AddModelIdCandidate(token, nodes ??= new System.Collections.Generic.HashSet<SyntaxNode>());
+                AddModelIdCandidate(token, nodes ??= new System.Collections.Generic.List<SyntaxNode>());
             }
 
             return InSourceOrder(nodes);
@@ -100,9 +100,11 @@ namespace ClaudeCost.Analyzers.Requests
         /// The tokens (not comments or disabled text) whose text contains <paramref name="word"/>, each once, in source order;
         /// the root is asked for at the first hit only.
         /// </summary>
+        private static readonly System.Collections.Generic.List<SyntaxToken> NoTokens = new System.Collections.Generic.List<SyntaxToken>();
+
         private static System.Collections.Generic.List<SyntaxToken> TokensAt(SyntaxTree tree, ref SyntaxNode? root, string text, string word, StringComparison comparison, CancellationToken cancellationToken)
         {
-            var tokens = new System.Collections.Generic.List<SyntaxToken>();
+            System.Collections.Generic.List<SyntaxToken>? tokens = null;
             var previous = default(SyntaxToken);
             var last = default(SyntaxToken);
             for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + word.Length, comparison))
@@ -127,17 +129,17 @@ namespace ClaudeCost.Analyzers.Requests
                 if (token.Span.Contains(at) && token != previous)
                 {
                     previous = token;
-                    tokens.Add(token);
+                    (tokens ??= new System.Collections.Generic.List<SyntaxToken>()).Add(token);
                 }
             }
 
-            return tokens;
+            return tokens ?? NoTokens;
         }
 
         /// <summary>Up from a token, never past its statement or member: how many levels a request's key sits below the request.</summary>
         private const int MaxAscent = 12;
 
-        private static void AddRequestCandidates(SyntaxToken token, System.Collections.Generic.HashSet<SyntaxNode> nodes)
+        private static void AddRequestCandidates(SyntaxToken token, System.Collections.Generic.List<SyntaxNode> nodes)
         {
             if (token.IsKind(SyntaxKind.InterpolatedStringTextToken))
             {
@@ -200,19 +202,44 @@ namespace ClaudeCost.Analyzers.Requests
             return null;
         }
 
-        private static ImmutableArray<SyntaxNode> InSourceOrder(System.Collections.Generic.HashSet<SyntaxNode>? nodes)
+        /// <summary>The nodes in source order (outer before inner at one position), each once (two hits can find one node).</summary>
+        private static ImmutableArray<SyntaxNode> InSourceOrder(System.Collections.Generic.List<SyntaxNode>? nodes)
         {
             if (nodes == null || nodes.Count == 0)
             {
                 return ImmutableArray<SyntaxNode>.Empty;
             }
 
-            var array = nodes.ToArray();
-            Array.Sort(array, (x, y) => x.SpanStart != y.SpanStart ? x.SpanStart.CompareTo(y.SpanStart) : y.Span.Length.CompareTo(x.Span.Length));
-            return ImmutableArray.Create(array);
+            nodes.Sort(SourceOrder);
+            var builder = ImmutableArray.CreateBuilder<SyntaxNode>(nodes.Count);
+            foreach (var node in nodes)
+            {
+                if (!EndsWith(builder, node))
+                {
+                    builder.Add(node);
+                }
+            }
+
+            return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
         }
 
-        private static void AddModelIdCandidate(SyntaxToken token, System.Collections.Generic.HashSet<SyntaxNode> nodes)
+        /// <summary>The node is among the sorted nodes that start where it starts (the only places a duplicate can be).</summary>
+        private static bool EndsWith(ImmutableArray<SyntaxNode>.Builder sorted, SyntaxNode node)
+        {
+            for (var i = sorted.Count - 1; i >= 0 && sorted[i].SpanStart == node.SpanStart; i--)
+            {
+                if (sorted[i] == node)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly Comparison<SyntaxNode> SourceOrder = (x, y) => x.SpanStart != y.SpanStart ? x.SpanStart.CompareTo(y.SpanStart) : y.Span.Length.CompareTo(x.Span.Length);
+
+        private static void AddModelIdCandidate(SyntaxToken token, System.Collections.Generic.List<SyntaxNode> nodes)
         {
             switch (token.Kind())
             {
