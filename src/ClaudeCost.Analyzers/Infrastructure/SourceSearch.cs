@@ -16,6 +16,20 @@ namespace ClaudeCost.Analyzers.Infrastructure
         /// <summary>Files up to this length are searched as one string (the compiler keeps them as one; no copy is made).</summary>
         private const int WholeFileLimit = 40 * 1024;
 
+        /// <summary>Copies of files longer than <see cref="WholeFileLimit"/>, made once per text and kept as long as the text is.</summary>
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SourceText, string> LargeFiles = new System.Runtime.CompilerServices.ConditionalWeakTable<SourceText, string>();
+
+        /// <summary>
+        /// The whole file as one string, for the per-file text searches of the rules. A file the compiler read as one
+        /// string is returned as it is; a longer one (the compiler keeps it in chunks) is copied once per text, not once
+        /// per search: every copy of a file above 42,500 characters is a large-object allocation.
+        /// </summary>
+        public static string FileText(SyntaxTree tree, CancellationToken cancellationToken)
+        {
+            var text = tree.GetText(cancellationToken);
+            return text.Length <= WholeFileLimit ? text.ToString() : LargeFiles.GetValue(text, t => t.ToString());
+        }
+
         /// <summary>Calls <paramref name="visit"/> for each token inside <paramref name="node"/>'s span whose text contains <paramref name="word"/>, once per token, until it returns true.</summary>
         public static bool AnyToken(SyntaxNode node, string word, StringComparison comparison, Func<SyntaxToken, bool> visit, CancellationToken cancellationToken = default)
         {

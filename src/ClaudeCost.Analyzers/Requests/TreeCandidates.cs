@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using ClaudeCost.Analyzers.Infrastructure;
 using ClaudeCost.Analyzers.Surfaces;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +27,7 @@ namespace ClaudeCost.Analyzers.Requests
         /// </summary>
         public static ImmutableArray<SyntaxNode> ScanRequests(SyntaxTree tree, RequestWords words, CancellationToken cancellationToken)
         {
-            var text = tree.GetText(cancellationToken).ToString();
+            var text = SourceSearch.FileText(tree, cancellationToken);
             SyntaxNode? root = null;
             System.Collections.Generic.List<SyntaxNode>? nodes = null;
             foreach (var word in words.Words)
@@ -54,7 +55,7 @@ namespace ClaudeCost.Analyzers.Requests
         /// <summary>The model-id candidates of a file: every model id contains "claude" in some casing (searched like <see cref="ScanRequests"/>).</summary>
         public static ImmutableArray<SyntaxNode> ScanModelIds(SyntaxTree tree, CancellationToken cancellationToken)
         {
-            var text = tree.GetText(cancellationToken).ToString();
+            var text = SourceSearch.FileText(tree, cancellationToken);
             SyntaxNode? root = null;
             System.Collections.Generic.List<SyntaxNode>? nodes = null;
             foreach (var token in TokensAt(tree, ref root, text, "laude", StringComparison.OrdinalIgnoreCase, cancellationToken))

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using ClaudeCost.Analyzers.Infrastructure;
 using ClaudeCost.Analyzers.Requests;
 using ClaudeCost.Analyzers.Surfaces;
 using Microsoft.CodeAnalysis;
@@ -136,7 +137,7 @@ namespace ClaudeCost.Analyzers.Rules
                 var hasForever = false;
                 var hasExecute = false;
                 var hasSettings = false;
-                var text = (words & (Words.LegacyPolly | Words.PollyExecutions | Words.RetrySettings)) != 0 ? tree.GetText(cancellationToken).ToString() : "";
+                var text = (words & (Words.LegacyPolly | Words.PollyExecutions | Words.RetrySettings)) != 0 ? SourceSearch.FileText(tree, cancellationToken) : "";
                 if (text.Length > 0)
                 {
                     hasForever = (words & Words.LegacyPolly) != 0 && text.IndexOf("Forever", StringComparison.Ordinal) >= 0;
@@ -206,7 +207,7 @@ namespace ClaudeCost.Analyzers.Rules
 
             internal static AgentPart Scan(SyntaxTree tree, Words words, CancellationToken cancellationToken)
             {
-                var text = tree.GetText(cancellationToken).ToString();
+                var text = SourceSearch.FileText(tree, cancellationToken);
 
                 // "StopReason", "FinishReason" and "stop_reason" all contain "eason": one search for the three.
                 var hasReason = text.IndexOf("eason", StringComparison.Ordinal) >= 0;

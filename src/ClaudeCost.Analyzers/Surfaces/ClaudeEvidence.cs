@@ -48,7 +48,7 @@ namespace ClaudeCost.Analyzers.Surfaces
 
         private static Marks ScanText(SyntaxTree tree)
         {
-            var text = tree.GetText().ToString();
+            var text = SourceSearch.FileText(tree, System.Threading.CancellationToken.None);
             var marks = Marks.None;
             if (text.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
             {

@@ -865,7 +865,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         {
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                var text = tree.GetText().ToString();
+                var text = SourceSearch.FileText(tree, CancellationToken.None);
                 if (text.IndexOf("anthropic", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("v1/messages", StringComparison.Ordinal) >= 0)
                 {
                     return true;

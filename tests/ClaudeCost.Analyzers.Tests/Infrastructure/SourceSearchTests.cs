@@ -52,6 +52,23 @@ class C
         }
 
         [Fact]
+        public void FileTextCopiesALargeFileOnceAndASmallOneNever()
+        {
+            var large = Source + "\n" + new string(' ', 100_000) + "// end\n";
+            using var stream = new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(large));
+            var largeTree = CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(stream));
+            var text = largeTree.GetText();
+            Assert.NotSame(text.ToString(), text.ToString()); // kept in chunks: every ToString() is a copy
+            var first = SourceSearch.FileText(largeTree, default);
+            Assert.Equal(large, first);
+            Assert.Same(first, SourceSearch.FileText(largeTree, default));
+
+            var smallTree = CSharpSyntaxTree.ParseText(Source);
+            Assert.Same(SourceSearch.FileText(smallTree, default), SourceSearch.FileText(smallTree, default));
+            Assert.Equal(Source, SourceSearch.FileText(smallTree, default));
+        }
+
+        [Fact]
         public void StopsAtTheFirstAcceptedTokenAndSkipsTrivia()
         {
             var tree = CSharpSyntaxTree.ParseText(Source);
