@@ -854,14 +854,20 @@ namespace ClaudeCost.Analyzers.Provenance
                 }
             }
 
-            // Assignments in constructors (readonly fields and get-only properties set there).
-            if (symbol is IFieldSymbol || symbol is IPropertySymbol)
+            // Assignments in constructors (readonly fields and get-only properties set there). Only constructors whose
+            // text names the member are bound (a constant is never assigned).
+            if (symbol is IFieldSymbol { IsConst: false } || symbol is IPropertySymbol)
             {
                 foreach (var constructor in symbol.ContainingType.Constructors.Concat(symbol.ContainingType.StaticConstructors))
                 {
                     foreach (var reference in constructor.DeclaringSyntaxReferences)
                     {
                         var syntax = reference.GetSyntax(scope.CancellationToken);
+                        if (!SourceSearch.AnyToken(syntax, symbol.Name, System.StringComparison.Ordinal, token => token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken) && token.ValueText == symbol.Name, scope.CancellationToken))
+                        {
+                            continue;
+                        }
+
                         var model = GetModel(syntax.SyntaxTree);
                         if (model?.SafeGetOperation(syntax, scope.CancellationToken) is not { } body)
                         {

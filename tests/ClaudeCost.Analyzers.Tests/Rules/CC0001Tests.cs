@@ -102,6 +102,43 @@ namespace ClaudeCost.Analyzers.Tests.Rules
                 """);
 
         [Fact]
+        public Task FieldsAndPropertiesSetInConstructorsAreFollowed()
+            => Verify(Usings + """
+                class Support
+                {
+                    private const string Role = "You are a support agent.";
+                    private static readonly string Started;
+                    private readonly string _greeting;
+
+                    static Support() => Started = $"Started {[|DateTime.UtcNow|]:O}";
+
+                    public Support() => this._greeting = "Hello.";
+
+                    public Support(string name)
+                    {
+                        // The stamp written to the console never reaches the prompt.
+                        var stamp = DateTime.Now.ToString("O");
+                        Console.WriteLine(name + stamp);
+                        _greeting = $"Hello {name}, it is {[|DateTime.Now|]:t}.";
+                    }
+
+                    // Names none of the prompt's fields: not bound at all.
+                    public Support(int unused) : this() => Console.WriteLine(DateTime.Now);
+
+                    private string Prompt { get; } = Role;
+
+                    async Task Ask(AnthropicClient client, string question)
+                        => await client.Messages.Create(new MessageCreateParams
+                        {
+                            Model = Model.ClaudeSonnet4_6,
+                            MaxTokens = 1024,
+                            System = new List<TextBlockParam> { new(Prompt + Started + _greeting) { CacheControl = new CacheControlEphemeral() } },
+                            Messages = [new UserMessageParam(question)],
+                        });
+                }
+                """);
+
+        [Fact]
         public Task HelperInAnotherFileIsReportedAtTheClock()
         {
             var test = new AnalyzerTest<CC0001VolatileValueInCachedPrefixAnalyzer>();
