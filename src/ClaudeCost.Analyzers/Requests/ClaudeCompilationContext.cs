@@ -35,6 +35,8 @@ namespace ClaudeCost.Analyzers.Requests
         private readonly JsonTextAdapter _jsonText;
         private readonly System.Lazy<PaidCalls> _paidCalls;
         private readonly TreeCandidates.RequestWords _requestWords;
+        private readonly Compilation _compilation;
+        private int _mayHaveRequests; // 0: not known yet, 1: yes, 2: no
 
         private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
@@ -51,6 +53,7 @@ namespace ClaudeCost.Analyzers.Requests
             _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
             _jsonText = new JsonTextAdapter(Tracker, Evidence);
             _officialRaw = Symbols.HasOfficialSdk ? new OfficialSdkRawAdapter(compilation, Symbols, Tracker, _raw, Evidence) : null;
+            _compilation = compilation;
             _requestWords = new TreeCandidates.RequestWords(Symbols.HasAnthropicSdk, Symbols.HasBedrockRuntime, _extensionsAI != null);
             _paidCalls = new System.Lazy<PaidCalls>(() => new PaidCalls(compilation, Symbols, Tracker, Evidence, this, _extensionsAI), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -64,6 +67,39 @@ namespace ClaudeCost.Analyzers.Requests
         public ValueTracker Tracker { get; }
 
         public ClaudeEvidence Evidence { get; }
+
+        /// <summary>
+        /// Whether any request of the compilation can be a Claude request: a Claude client library is referenced, or some
+        /// file names Claude or Anthropic (a model id, the endpoint, a header). Without either, a raw HTTP body, a chat
+        /// client or a Bedrock request has no Claude evidence to find (a prompt ARN is not Claude by itself), so the
+        /// request rules need not look at any file: a project that never calls Claude costs one text search per file.
+        /// </summary>
+        public bool MayHaveRequests(CancellationToken cancellationToken)
+        {
+            var known = Volatile.Read(ref _mayHaveRequests);
+            if (known == 0)
+            {
+                // Computed again by a racing caller at worst; a cancelled search leaves it unknown.
+                known = Symbols.HasOfficialSdk || Symbols.HasAnthropicSdk || AnyFileNamesClaude(_compilation, cancellationToken) ? 1 : 2;
+                Volatile.Write(ref _mayHaveRequests, known);
+            }
+
+            return known == 1;
+        }
+
+        private static bool AnyFileNamesClaude(Compilation compilation, CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var text = SourceSearch.FileText(tree, cancellationToken);
+                if (text.IndexOf("laude", System.StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("anthropic", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The recognizer of paid Claude calls (created on first use, one per compilation).</summary>
         public PaidCalls PaidCalls => _paidCalls.Value;

@@ -21,6 +21,11 @@ namespace ClaudeCost.Analyzers.Rules
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
+                if (!shared.MayHaveRequests(start.CancellationToken))
+                {
+                    return;
+                }
+
                 start.RegisterSemanticModelAction(modelContext =>
                 {
                     foreach (var request in shared.RequestsIn(modelContext.SemanticModel, modelContext.CancellationToken))
