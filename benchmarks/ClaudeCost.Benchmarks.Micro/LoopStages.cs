@@ -68,22 +68,6 @@ namespace ClaudeCost.Benchmarks.Micro
 
                 var retryScan = stopwatch.Elapsed.TotalMilliseconds;
                 stopwatch.Restart();
-                var hits = 0;
-                foreach (var model in models)
-                {
-                    hits += model.SyntaxTree.GetText().ToString().IndexOf("MaxRetr", StringComparison.Ordinal) >= 0 ? 1 : 0;
-                }
-
-                var textOnly = stopwatch.Elapsed.TotalMilliseconds;
-                stopwatch.Restart();
-                foreach (var model in models)
-                {
-                    shared.PerTree(model.SyntaxTree, "probe", () => 1);
-                }
-
-                var perTreeOnly = stopwatch.Elapsed.TotalMilliseconds;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   text only {textOnly:0.00} ms, PerTree only {perTreeOnly:0.00} ms"));
-                stopwatch.Restart();
                 foreach (var model in models)
                 {
                     parts.For(model.SyntaxTree, default);

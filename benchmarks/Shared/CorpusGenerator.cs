@@ -134,7 +134,11 @@ namespace ClaudeCost.Benchmarks.Corpus
             return generated;
         }
 
-        public static string ProjectName(CorpusVariant variant) => variant == CorpusVariant.Claude ? "Contoso.Commerce.WithClaude" : "Contoso.Commerce.NoClaude";
+        /// <summary>
+        /// The project's name. The no-Claude project's name does not contain "Claude" either: the build writes it into a
+        /// generated AssemblyInfo source file, and a project that never calls Claude does not name it anywhere.
+        /// </summary>
+        public static string ProjectName(CorpusVariant variant) => variant == CorpusVariant.Claude ? "Contoso.Commerce.WithClaude" : "Contoso.Commerce.Plain";
 
         // ---------------------------------------------------------------- core
 
