@@ -21,21 +21,7 @@ namespace ClaudeCost.Benchmarks.Micro
     {
         public static int Run(string[] args)
         {
-            var variant = args.Contains("noclaude") ? CorpusVariant.NoClaude : CorpusVariant.Claude;
-            var files = 1500;
-            var iterations = 3;
-            for (var i = 0; i < args.Length - 1; i++)
-            {
-                if (args[i] == "--files")
-                {
-                    files = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                }
-                else if (args[i] == "--iterations")
-                {
-                    iterations = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
-                }
-            }
-
+            var (variant, files, iterations) = StageArguments.Parse(args);
             var compilation = MicroCorpus.EndToEndCompilation(variant, files);
             var options = MicroCorpus.Options(CorpusKind.Clean);
             var models = compilation.SyntaxTrees.Select(t => compilation.GetSemanticModel(t)).ToList();
