@@ -72,7 +72,7 @@ namespace ClaudeCost.Analyzers.Requests
         /// Whether any request of the compilation can be a Claude request: a Claude client library is referenced, or some
         /// file names Claude or Anthropic (a model id, the endpoint, a header). Without either, a raw HTTP body, a chat
         /// client or a Bedrock request has no Claude evidence to find (a prompt ARN is not Claude by itself), so the
-        /// request rules need not look at any file: a project that never calls Claude costs one text search per file.
+        /// request rules need not look at any file: a project that never calls Claude costs two text searches per file, once.
         /// </summary>
         public bool MayHaveRequests(CancellationToken cancellationToken)
         {
