@@ -97,12 +97,13 @@ namespace ClaudeCost.Analyzers.Requests
             public bool ChatClientCalls { get; }
         }
 
+        /// <summary>What <see cref="TokensAt"/> returns for a word without hits (never added to).</summary>
+        private static readonly System.Collections.Generic.List<SyntaxToken> NoTokens = new System.Collections.Generic.List<SyntaxToken>();
+
         /// <summary>
         /// The tokens (not comments or disabled text) whose text contains <paramref name="word"/>, each once, in source order;
         /// the root is asked for at the first hit only.
         /// </summary>
-        private static readonly System.Collections.Generic.List<SyntaxToken> NoTokens = new System.Collections.Generic.List<SyntaxToken>();
-
         private static System.Collections.Generic.List<SyntaxToken> TokensAt(SyntaxTree tree, ref SyntaxNode? root, string text, string word, StringComparison comparison, CancellationToken cancellationToken)
         {
             System.Collections.Generic.List<SyntaxToken>? tokens = null;

@@ -55,7 +55,7 @@ namespace ClaudeCost.Analyzers.Rules
 
         /// <summary>
         /// The loop is an uncapped agent loop: it makes a paid call, a stop reason decides whether it goes on, and nothing
-        /// caps it. Only for loops that read a stop reason (<see cref="LoopCandidates.StopReasonLoops"/>).
+        /// caps it. Only for loops that read a stop reason (<see cref="LoopCandidates.AgentPart.IsStopReasonLoop"/>).
         /// </summary>
         public static AgentLoop? AnalyzeLoop(ILoopOperation loop, ClaudeCompilationContext shared, CancellationToken cancellationToken)
         {

@@ -67,7 +67,8 @@ namespace ClaudeCost.Analyzers.Rules
                 var legacyPolly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null;
                 var hasPollyCore = start.Compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") != null;
                 var settings = hasPollyCore || shared.Symbols.HasOfficialSdk;
-                var words = LoopCandidates.WordsFor(start.Compilation, shared);
+                // Only this rule's words: Polly's Execute… calls are CC0018's (each rule scans the file for its own words).
+                var words = LoopCandidates.WordsFor(start.Compilation, shared) & (LoopCandidates.Words.LegacyPolly | LoopCandidates.Words.RetrySettings);
 
                 // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it, and a
                 // catch that calls its own method again. A loop with several tries is reported once, by the try that claims it

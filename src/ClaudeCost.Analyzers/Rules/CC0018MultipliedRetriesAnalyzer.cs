@@ -47,7 +47,8 @@ namespace ClaudeCost.Analyzers.Rules
 
                 var reported = new ConcurrentDictionary<Location, byte>();
                 var polly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || start.Compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null;
-                var words = LoopCandidates.WordsFor(start.Compilation, shared);
+                // Only this rule's words: Polly's …Forever calls and the retry settings are CC0004's.
+                var words = LoopCandidates.WordsFor(start.Compilation, shared) & LoopCandidates.Words.PollyExecutions;
 
                 // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it. A loop
                 // with several tries reports each call once (the locations are remembered).
