@@ -7,64 +7,72 @@ namespace ClaudeCost.Analyzers.Infrastructure
     {
         public KnownSymbols(Compilation compilation)
         {
-            var libraries = new Libraries(compilation);
+            Types = new TypeLookup(compilation);
+            var libraries = Types;
             String = compilation.GetSpecialType(SpecialType.System_String);
             Object = compilation.GetSpecialType(SpecialType.System_Object);
             DateTime = compilation.GetSpecialType(SpecialType.System_DateTime);
-            DateTimeOffset = Get(compilation, "System.DateTimeOffset");
-            DateOnly = Get(compilation, "System.DateOnly");
-            TimeOnly = Get(compilation, "System.TimeOnly");
-            TimeProvider = Get(compilation, "System.TimeProvider");
-            Guid = Get(compilation, "System.Guid");
-            Random = Get(compilation, "System.Random");
-            Environment = Get(compilation, "System.Environment");
-            Stopwatch = Get(compilation, "System.Diagnostics.Stopwatch");
-            StringBuilder = Get(compilation, "System.Text.StringBuilder");
-            JsonObject = Get(compilation, "System.Text.Json.Nodes.JsonObject");
-            JsonArray = Get(compilation, "System.Text.Json.Nodes.JsonArray");
-            JsonNode = Get(compilation, "System.Text.Json.Nodes.JsonNode");
-            JsonPropertyNameAttribute = Get(compilation, "System.Text.Json.Serialization.JsonPropertyNameAttribute");
-            NewtonsoftJsonPropertyAttribute = libraries.Get("Newtonsoft.Json", "Newtonsoft.Json.JsonPropertyAttribute");
-            JObject = libraries.Get("Newtonsoft.Json", "Newtonsoft.Json.Linq.JObject");
-            Dictionary = Get(compilation, "System.Collections.Generic.Dictionary`2");
-            IDictionary = Get(compilation, "System.Collections.Generic.IDictionary`2");
-            List = Get(compilation, "System.Collections.Generic.List`1");
+            DateTimeOffset = Types.Find("System.DateTimeOffset");
+            DateOnly = Types.Find("System.DateOnly");
+            TimeOnly = Types.Find("System.TimeOnly");
+            TimeProvider = Types.Find("System.TimeProvider");
+            Guid = Types.Find("System.Guid");
+            Random = Types.Find("System.Random");
+            Environment = Types.Find("System.Environment");
+            Stopwatch = Types.Find("System.Diagnostics.Stopwatch");
+            StringBuilder = Types.Find("System.Text.StringBuilder");
+            JsonObject = Types.Find("System.Text.Json.Nodes.JsonObject");
+            JsonArray = Types.Find("System.Text.Json.Nodes.JsonArray");
+            JsonNode = Types.Find("System.Text.Json.Nodes.JsonNode");
+            JsonPropertyNameAttribute = Types.Find("System.Text.Json.Serialization.JsonPropertyNameAttribute");
+            NewtonsoftJsonPropertyAttribute = libraries.FindInLibrary("Newtonsoft.Json", "Newtonsoft.Json.JsonPropertyAttribute");
+            JObject = libraries.FindInLibrary("Newtonsoft.Json", "Newtonsoft.Json.Linq.JObject");
+            Dictionary = Types.Find("System.Collections.Generic.Dictionary`2");
+            IDictionary = Types.Find("System.Collections.Generic.IDictionary`2");
+            List = Types.Find("System.Collections.Generic.List`1");
 
             // Official SDK (assembly "Anthropic", 12.x and 13.x).
-            MessageCreateParams = libraries.Get("Anthropic", "Anthropic.Models.Messages.MessageCreateParams");
-            BatchParams = libraries.Get("Anthropic", "Anthropic.Models.Messages.Batches.Params");
-            CountTokensParams = libraries.Get("Anthropic", "Anthropic.Models.Messages.MessageCountTokensParams");
-            BetaMessageCreateParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.MessageCreateParams");
-            BetaBatchParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.Batches.Params");
-            BetaCountTokensParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.MessageCountTokensParams");
-            BetaThreadCreateParams = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.ThreadCreateParams");
-            TextBlockParam = libraries.Get("Anthropic", "Anthropic.Models.Messages.TextBlockParam");
-            BetaTextBlockParam = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.BetaTextBlockParam");
-            CacheControlEphemeral = libraries.Get("Anthropic", "Anthropic.Models.Messages.CacheControlEphemeral");
-            BetaCacheControlEphemeral = libraries.Get("Anthropic", "Anthropic.Models.Beta.Messages.BetaCacheControlEphemeral");
-            ModelEnum = libraries.Get("Anthropic", "Anthropic.Models.Messages.Model");
-            UserMessageParam = libraries.Get("Anthropic", "Anthropic.Models.Messages.UserMessageParam");
-            MessageParam = libraries.Get("Anthropic", "Anthropic.Models.Messages.MessageParam");
+            MessageCreateParams = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.MessageCreateParams");
+            BatchParams = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.Batches.Params");
+            CountTokensParams = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.MessageCountTokensParams");
+            BetaMessageCreateParams = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Beta.Messages.MessageCreateParams");
+            BetaBatchParams = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Beta.Messages.Batches.Params");
+            BetaCountTokensParams = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Beta.Messages.MessageCountTokensParams");
+            BetaThreadCreateParams = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Beta.Messages.ThreadCreateParams");
+            TextBlockParam = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.TextBlockParam");
+            BetaTextBlockParam = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Beta.Messages.BetaTextBlockParam");
+            CacheControlEphemeral = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.CacheControlEphemeral");
+            BetaCacheControlEphemeral = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Beta.Messages.BetaCacheControlEphemeral");
+            ModelEnum = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.Model");
+            UserMessageParam = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.UserMessageParam");
+            MessageParam = libraries.FindInLibrary("Anthropic", "Anthropic.Models.Messages.MessageParam");
 
             // Microsoft.Extensions.AI
-            ChatClient = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.IChatClient");
-            ChatClientExtensions = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatClientExtensions");
-            ChatMessage = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatMessage");
-            ChatRole = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatRole");
-            ChatOptions = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatOptions");
-            TextContent = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.TextContent");
-            AIContent = libraries.Get("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.AIContent");
+            ChatClient = libraries.FindInLibrary("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.IChatClient");
+            ChatClientExtensions = libraries.FindInLibrary("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatClientExtensions");
+            ChatMessage = libraries.FindInLibrary("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatMessage");
+            ChatRole = libraries.FindInLibrary("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatRole");
+            ChatOptions = libraries.FindInLibrary("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.ChatOptions");
+            TextContent = libraries.FindInLibrary("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.TextContent");
+            AIContent = libraries.FindInLibrary("Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.AI.AIContent");
 
             // Community Anthropic.SDK
-            SdkMessageParameters = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.MessageParameters");
-            SdkCountTokenParameters = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.MessageCountTokenParameters");
-            SdkSystemMessage = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.SystemMessage");
-            SdkMessagesEndpoint = libraries.Get("Anthropic.SDK", "Anthropic.SDK.Messaging.MessagesEndpoint");
+            SdkMessageParameters = libraries.FindInLibrary("Anthropic.SDK", "Anthropic.SDK.Messaging.MessageParameters");
+            SdkCountTokenParameters = libraries.FindInLibrary("Anthropic.SDK", "Anthropic.SDK.Messaging.MessageCountTokenParameters");
+            SdkSystemMessage = libraries.FindInLibrary("Anthropic.SDK", "Anthropic.SDK.Messaging.SystemMessage");
+            SdkMessagesEndpoint = libraries.FindInLibrary("Anthropic.SDK", "Anthropic.SDK.Messaging.MessagesEndpoint");
 
             // AWS Bedrock Runtime (Converse API)
-            ConverseRequest = libraries.Get("AWSSDK.BedrockRuntime", "Amazon.BedrockRuntime.Model.ConverseRequest");
-            ConverseStreamRequest = libraries.Get("AWSSDK.BedrockRuntime", "Amazon.BedrockRuntime.Model.ConverseStreamRequest");
+            ConverseRequest = libraries.FindInLibrary("AWSSDK.BedrockRuntime", "Amazon.BedrockRuntime.Model.ConverseRequest");
+            ConverseStreamRequest = libraries.FindInLibrary("AWSSDK.BedrockRuntime", "Amazon.BedrockRuntime.Model.ConverseStreamRequest");
         }
+
+        /// <summary>
+        /// Type lookups for the rules (once per name); client-library types only from the assembly of that name, which
+        /// also keeps tryAGI's community SDK, whose assembly is also named "Anthropic" but has other types, apart from the
+        /// official SDK.
+        /// </summary>
+        public TypeLookup Types { get; }
 
         public INamedTypeSymbol? ConverseRequest { get; }
         public INamedTypeSymbol? ConverseStreamRequest { get; }
@@ -133,44 +141,5 @@ namespace ClaudeCost.Analyzers.Infrastructure
 
         public bool IsOfficialTextBlock(ITypeSymbol? type)
             => type != null && (SymbolEqualityComparer.Default.Equals(type, TextBlockParam) || SymbolEqualityComparer.Default.Equals(type, BetaTextBlockParam));
-
-        private static INamedTypeSymbol? Get(Compilation compilation, string metadataName)
-            => compilation.GetTypeByMetadataName(metadataName);
-
-        /// <summary>
-        /// Client-library types, looked up only in the assembly of that name (and in source, for code that declares its
-        /// own copies): <c>Compilation.GetTypeByMetadataName</c> searches every reference for every name, which costs
-        /// milliseconds per compilation for libraries most projects do not reference. Requiring the assembly name also
-        /// keeps tryAGI's community SDK, whose assembly is also named "Anthropic" but has other types, apart from the
-        /// official SDK (its types have the official names only in the official assembly).
-        /// </summary>
-        private sealed class Libraries
-        {
-            private readonly Compilation _compilation;
-            private readonly System.Collections.Generic.Dictionary<string, IAssemblySymbol> _byName = new System.Collections.Generic.Dictionary<string, IAssemblySymbol>(System.StringComparer.Ordinal);
-
-            public Libraries(Compilation compilation)
-            {
-                _compilation = compilation;
-                foreach (var reference in compilation.References)
-                {
-                    if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && !_byName.ContainsKey(assembly.Identity.Name))
-                    {
-                        _byName.Add(assembly.Identity.Name, assembly);
-                    }
-                }
-            }
-
-            public INamedTypeSymbol? Get(string assemblyName, string metadataName)
-            {
-                if (_byName.TryGetValue(assemblyName, out var assembly) && assembly.GetTypeByMetadataName(metadataName) is { } referenced)
-                {
-                    return referenced;
-                }
-
-                // Source stand-ins and projects that compile a client library's sources into themselves.
-                return _compilation.Assembly.GetTypeByMetadataName(metadataName);
-            }
-        }
     }
 }

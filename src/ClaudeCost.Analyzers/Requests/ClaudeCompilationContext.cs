@@ -46,6 +46,7 @@ namespace ClaudeCost.Analyzers.Requests
             GlobalOptions = ClaudeCostOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, ModelTable.Catalog);
             Tracker = new ValueTracker(compilation, Symbols, CollectExtraVolatileMembers(compilation, options));
             Evidence = new ClaudeEvidence();
+            GeneratedCode = new GeneratedCode(compilation, options, Symbols.Types);
             _official = Symbols.HasOfficialSdk ? new OfficialSdkAdapter(Symbols, Tracker) : null;
             _community = Symbols.HasAnthropicSdk ? new AnthropicSdkAdapter(Symbols, Tracker) : null;
             _extensionsAI = Symbols.HasExtensionsAI ? new ExtensionsAIAdapter(Symbols, Tracker) : null;
@@ -67,6 +68,22 @@ namespace ClaudeCost.Analyzers.Requests
         public ValueTracker Tracker { get; }
 
         public ClaudeEvidence Evidence { get; }
+
+        /// <summary>Where findings are not reported (the rules register with <c>GeneratedCodeAnalysisFlags.ReportDiagnostics</c>).</summary>
+        public GeneratedCode GeneratedCode { get; }
+
+        /// <summary>A report callback that drops findings in generated code.</summary>
+        public System.Action<Diagnostic> OutsideGeneratedCode(System.Action<Diagnostic> report, CancellationToken cancellationToken)
+            => diagnostic => Report(report, diagnostic, cancellationToken);
+
+        /// <summary>Reports a finding unless its location is generated code.</summary>
+        public void Report(System.Action<Diagnostic> report, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!GeneratedCode.Contains(diagnostic.Location, cancellationToken))
+            {
+                report(diagnostic);
+            }
+        }
 
         /// <summary>
         /// Whether any request of the compilation can be a Claude request: a Claude client library is referenced, or some

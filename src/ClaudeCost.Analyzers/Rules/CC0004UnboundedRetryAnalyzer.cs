@@ -53,7 +53,8 @@ namespace ClaudeCost.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Not analyzed, and no finding reported there; the rule checks its findings' locations itself (GeneratedCode).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -64,11 +65,11 @@ namespace ClaudeCost.Analyzers.Rules
                     return;
                 }
 
-                var legacyPolly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null;
-                var hasPollyCore = start.Compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") != null;
+                var legacyPolly = shared.Symbols.Types.Find("Polly.RetrySyntax") != null;
+                var hasPollyCore = shared.Symbols.Types.Find("Polly.Retry.RetryStrategyOptions") != null;
                 var settings = hasPollyCore || shared.Symbols.HasOfficialSdk;
                 // Only this rule's words: Polly's Execute… calls are CC0018's (each rule scans the file for its own words).
-                var words = LoopCandidates.WordsFor(start.Compilation, shared) & (LoopCandidates.Words.LegacyPolly | LoopCandidates.Words.RetrySettings);
+                var words = LoopCandidates.WordsFor(shared) & (LoopCandidates.Words.LegacyPolly | LoopCandidates.Words.RetrySettings);
 
                 // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it, and a
                 // catch that calls its own method again. A loop with several tries is reported once, by the try that claims it
@@ -84,12 +85,12 @@ namespace ClaudeCost.Analyzers.Rules
 
                     if (RetryLoops.OwnLoopOf(tryOperation) is { } loop && claims.GetOrAdd(loop.Syntax, tryOperation.Syntax) == tryOperation.Syntax)
                     {
-                        AnalyzeLoop(loop, c.Compilation, c.ReportDiagnostic, shared, c.CancellationToken);
+                        AnalyzeLoop(loop, c.Compilation, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, c.CancellationToken);
                     }
 
                     if (tryOperation.Syntax is TryStatementSyntax syntax && MayRecurseFromCatch(syntax))
                     {
-                        AnalyzeTry(tryOperation, c.ReportDiagnostic, shared, c.CancellationToken);
+                        AnalyzeTry(tryOperation, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, c.CancellationToken);
                     }
                 }, OperationKind.Try);
 
@@ -110,7 +111,7 @@ namespace ClaudeCost.Analyzers.Rules
                         {
                             if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation invocation)
                             {
-                                AnalyzeLegacyPolly(invocation, c.ReportDiagnostic, shared, cancellationToken);
+                                AnalyzeLegacyPolly(invocation, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, cancellationToken);
                             }
                         }
                     }
@@ -121,7 +122,7 @@ namespace ClaudeCost.Analyzers.Rules
                         {
                             if (model.SafeGetOperation(node, cancellationToken) is IObjectOrCollectionInitializerOperation initializer)
                             {
-                                AnalyzeInitializer(initializer, c.ReportDiagnostic, shared, hasPollyCore, cancellationToken);
+                                AnalyzeInitializer(initializer, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, hasPollyCore, cancellationToken);
                             }
                         }
                     }

@@ -40,7 +40,8 @@ namespace ClaudeCost.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Not analyzed, and no finding reported there; the rule checks its findings' locations itself (GeneratedCode).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -51,8 +52,8 @@ namespace ClaudeCost.Analyzers.Rules
                     return;
                 }
 
-                var toolRunner = LoopCandidates.ToolRunnerType(start.Compilation);
-                var parts = new LoopCandidates.AgentParts(start.Compilation, LoopCandidates.WordsFor(start.Compilation, shared));
+                var toolRunner = LoopCandidates.ToolRunnerType(shared.Symbols);
+                var parts = new LoopCandidates.AgentParts(start.Compilation, LoopCandidates.WordsFor(shared));
 
                 // The loops and methods that read a stop reason and the calls named ToolRunner are found once per file from
                 // its text (shared with CC0004 and CC0018). The callback on loops only looks them up (the driver has bound
@@ -63,7 +64,7 @@ namespace ClaudeCost.Analyzers.Rules
                     var loop = (ILoopOperation)c.Operation;
                     if (!(loop is IForEachLoopOperation) && parts.For(loop.Syntax.SyntaxTree, c.CancellationToken).IsStopReasonLoop(loop.Syntax))
                     {
-                        AnalyzeLoop(loop, c.ReportDiagnostic, shared, c.CancellationToken);
+                        AnalyzeLoop(loop, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, c.CancellationToken);
                     }
                 }, OperationKind.Loop);
                 start.RegisterSemanticModelAction(c =>
@@ -73,7 +74,7 @@ namespace ClaudeCost.Analyzers.Rules
                     var candidates = parts.For(model.SyntaxTree, cancellationToken);
                     foreach (var method in candidates.StopReasonMethods)
                     {
-                        AnalyzeRecursions(model, method, c.ReportDiagnostic, shared, cancellationToken);
+                        AnalyzeRecursions(model, method, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, cancellationToken);
                     }
 
                     if (toolRunner != null)
@@ -83,7 +84,7 @@ namespace ClaudeCost.Analyzers.Rules
                             if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation invocation &&
                                 invocation.TargetMethod.Name == "ToolRunner" && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, toolRunner))
                             {
-                                AnalyzeToolRunner(invocation, c.ReportDiagnostic, shared);
+                                AnalyzeToolRunner(invocation, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared);
                             }
                         }
                     }

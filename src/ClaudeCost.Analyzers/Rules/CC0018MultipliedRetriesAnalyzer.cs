@@ -34,7 +34,8 @@ namespace ClaudeCost.Analyzers.Rules
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Not analyzed, and no finding reported there; the rule checks its findings' locations itself (GeneratedCode).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -46,9 +47,9 @@ namespace ClaudeCost.Analyzers.Rules
                 }
 
                 var reported = new ConcurrentDictionary<Location, byte>();
-                var polly = start.Compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null || start.Compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null;
+                var polly = shared.Symbols.Types.Find("Polly.RetrySyntax") != null || shared.Symbols.Types.Find("Polly.ResiliencePipeline") != null;
                 // Only this rule's words: Polly's …Forever calls and the retry settings are CC0004's.
-                var words = LoopCandidates.WordsFor(start.Compilation, shared) & LoopCandidates.Words.PollyExecutions;
+                var words = LoopCandidates.WordsFor(shared) & LoopCandidates.Words.PollyExecutions;
 
                 // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it. A loop
                 // with several tries reports each call once (the locations are remembered).
@@ -56,7 +57,7 @@ namespace ClaudeCost.Analyzers.Rules
                 {
                     if (RetryLoops.OwnLoopOf((ITryOperation)c.Operation) is { } loop)
                     {
-                        AnalyzeLoop(loop, c.ReportDiagnostic, shared, reported, c.CancellationToken);
+                        AnalyzeLoop(loop, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, reported, c.CancellationToken);
                     }
                 }, OperationKind.Try);
 
@@ -74,7 +75,7 @@ namespace ClaudeCost.Analyzers.Rules
                     {
                         if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation execution)
                         {
-                            AnalyzeExecution(execution, c.ReportDiagnostic, shared, reported, cancellationToken);
+                            AnalyzeExecution(execution, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, reported, cancellationToken);
                         }
                     }
                 });

@@ -17,7 +17,8 @@ namespace ClaudeCost.Analyzers.Rules
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Not analyzed, and no finding reported there; the rule checks its findings' locations itself (GeneratedCode).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -76,7 +77,7 @@ namespace ClaudeCost.Analyzers.Rules
                 return;
             }
 
-            _report(Diagnostic.Create(descriptor, location, additionalLocations, properties, arguments));
+            Shared.Report(_report, Diagnostic.Create(descriptor, location, additionalLocations, properties, arguments), CancellationToken);
         }
     }
 }

@@ -72,26 +72,27 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         /// <summary>The words the loop rules need searched in this compilation (from its references).</summary>
-        public static Words WordsFor(Compilation compilation, ClaudeCompilationContext shared)
+        public static Words WordsFor(ClaudeCompilationContext shared)
         {
+            var types = shared.Symbols.Types;
             var words = Words.None;
-            var legacyPolly = compilation.GetTypeByMetadataName("Polly.RetrySyntax") != null;
+            var legacyPolly = types.Find("Polly.RetrySyntax") != null;
             if (legacyPolly)
             {
                 words |= Words.LegacyPolly;
             }
 
-            if (legacyPolly || compilation.GetTypeByMetadataName("Polly.ResiliencePipeline") != null)
+            if (legacyPolly || types.Find("Polly.ResiliencePipeline") != null)
             {
                 words |= Words.PollyExecutions;
             }
 
-            if (compilation.GetTypeByMetadataName("Polly.Retry.RetryStrategyOptions") != null || shared.Symbols.HasOfficialSdk)
+            if (types.Find("Polly.Retry.RetryStrategyOptions") != null || shared.Symbols.HasOfficialSdk)
             {
                 words |= Words.RetrySettings;
             }
 
-            if (ToolRunnerType(compilation) != null)
+            if (ToolRunnerType(shared.Symbols) != null)
             {
                 words |= Words.ToolRunner;
             }
@@ -100,11 +101,8 @@ namespace ClaudeCost.Analyzers.Rules
         }
 
         /// <summary>The official SDK's <c>BetaToolRunnerExtensions</c>, or null.</summary>
-        public static INamedTypeSymbol? ToolRunnerType(Compilation compilation)
-        {
-            var type = compilation.GetTypeByMetadataName("Anthropic.Helpers.Beta.BetaToolRunnerExtensions");
-            return type?.ContainingAssembly?.Name == "Anthropic" ? type : null;
-        }
+        public static INamedTypeSymbol? ToolRunnerType(KnownSymbols symbols)
+            => symbols.Types.FindInLibrary("Anthropic", "Anthropic.Helpers.Beta.BetaToolRunnerExtensions") is { } type && type.ContainingAssembly?.Name == "Anthropic" ? type : null;
 
         /// <summary>Polly's calls and the retry settings (CC0004, CC0018).</summary>
         internal sealed class RetryPart

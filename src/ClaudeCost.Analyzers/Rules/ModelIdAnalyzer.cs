@@ -40,7 +40,8 @@ namespace ClaudeCost.Analyzers.Rules
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // Not analyzed, and no finding reported there; the rule checks its findings' locations itself (GeneratedCode).
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
                 var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
@@ -48,11 +49,12 @@ namespace ClaudeCost.Analyzers.Rules
                 var modelEnum = shared.Symbols.ModelEnum;
                 start.RegisterSemanticModelAction(c =>
                 {
+                    System.Action<Diagnostic>? report = null;
                     foreach (var occurrence in Occurrences(shared, c.SemanticModel, catalog, modelEnum, c.CancellationToken))
                     {
                         if (occurrence.Verdict.Rule == Verdict)
                         {
-                            Report(c.ReportDiagnostic, occurrence.Operation, occurrence.Id, occurrence.Verdict, catalog);
+                            Report(report ??= shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), occurrence.Operation, occurrence.Id, occurrence.Verdict, catalog);
                         }
                     }
                 });

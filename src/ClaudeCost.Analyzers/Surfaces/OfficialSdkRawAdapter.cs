@@ -35,9 +35,9 @@ namespace ClaudeCost.Analyzers.Surfaces
             _tracker = tracker;
             _raw = raw;
             _evidence = evidence;
-            _jsonElement = compilation.GetTypeByMetadataName("System.Text.Json.JsonElement");
-            _jsonSerializer = compilation.GetTypeByMetadataName("System.Text.Json.JsonSerializer");
-            var threadSend = compilation.GetTypeByMetadataName("Anthropic.Models.Beta.Messages.ThreadSendParams");
+            _jsonElement = symbols.Types.Find("System.Text.Json.JsonElement");
+            _jsonSerializer = symbols.Types.Find("System.Text.Json.JsonSerializer");
+            var threadSend = symbols.Types.FindInLibrary("Anthropic", "Anthropic.Models.Beta.Messages.ThreadSendParams");
             _threadSendParams = threadSend?.ContainingAssembly?.Name == "Anthropic" ? threadSend : null;
         }
 

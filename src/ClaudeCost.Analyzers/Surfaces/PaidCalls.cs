@@ -174,17 +174,17 @@ namespace ClaudeCost.Analyzers.Surfaces
             _evidence = evidence;
             _context = context;
             _extensionsAI = extensionsAI;
-            _httpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-            _httpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
-            _httpClientJsonExtensions = compilation.GetTypeByMetadataName("System.Net.Http.Json.HttpClientJsonExtensions");
+            _httpClient = symbols.Types.Find("System.Net.Http.HttpClient");
+            _httpMessageInvoker = symbols.Types.Find("System.Net.Http.HttpMessageInvoker");
+            _httpClientJsonExtensions = symbols.Types.Find("System.Net.Http.Json.HttpClientJsonExtensions");
             if (symbols.HasOfficialSdk)
             {
-                _officialClient = Official(compilation, "Anthropic.AnthropicClient");
-                _officialClientInterface = Official(compilation, "Anthropic.IAnthropicClient");
-                _clientOptions = Official(compilation, "Anthropic.Core.ClientOptions");
+                _officialClient = Official(symbols, "Anthropic.AnthropicClient");
+                _officialClientInterface = Official(symbols, "Anthropic.IAnthropicClient");
+                _clientOptions = Official(symbols, "Anthropic.Core.ClientOptions");
             }
 
-            _sdkBatchesEndpoint = compilation.GetTypeByMetadataName("Anthropic.SDK.Batches.BatchesEndpoint");
+            _sdkBatchesEndpoint = symbols.Types.FindInLibrary("Anthropic.SDK", "Anthropic.SDK.Batches.BatchesEndpoint");
             _retriesTurnedOffSomewhere = new Lazy<bool>(ScanForRetriesTurnedOff, LazyThreadSafetyMode.ExecutionAndPublication);
             _evidenceAnywhere = new Lazy<bool>(ScanForEvidence, LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -875,9 +875,9 @@ namespace ClaudeCost.Analyzers.Surfaces
             return false;
         }
 
-        private static INamedTypeSymbol? Official(Compilation compilation, string metadataName)
+        private static INamedTypeSymbol? Official(KnownSymbols symbols, string metadataName)
         {
-            var type = compilation.GetTypeByMetadataName(metadataName);
+            var type = symbols.Types.FindInLibrary("Anthropic", metadataName);
             return type?.ContainingAssembly?.Name == "Anthropic" ? type : null;
         }
     }
