@@ -468,31 +468,24 @@ namespace ClaudeCost.Analyzers.Rules
         /// <summary>A name free at the loop and inside it: attempt, attempt2, …</summary>
         private static string? UniqueName(ILoopOperation loop, string baseName)
         {
-            var model = loop.SemanticModel;
-            if (model == null)
+            // A name no identifier of the enclosing member (or of the top-level statements) spells: then no local or
+            // parameter in scope has it and no code in the loop means something else by it. A member of the type with the
+            // name is merely shadowed, and nothing in this member refers to it. (Asking the semantic model for the symbols
+            // in scope by name walks every imported namespace: milliseconds per loop.)
+            var scope = (SyntaxNode?)loop.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => !(m is GlobalStatementSyntax)) ?? loop.Syntax.SyntaxTree.GetRoot();
+            var taken = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var token in scope.DescendantTokens())
             {
-                return null;
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.StartsWith(baseName, StringComparison.Ordinal))
+                {
+                    taken.Add(token.ValueText);
+                }
             }
 
             for (var i = 1; i < 20; i++)
             {
                 var candidate = i == 1 ? baseName : baseName + i.ToString(CultureInfo.InvariantCulture);
-                if (!model.LookupSymbols(loop.Syntax.SpanStart, name: candidate).IsEmpty)
-                {
-                    continue;
-                }
-
-                var used = false;
-                foreach (var token in loop.Syntax.DescendantTokens())
-                {
-                    if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == candidate)
-                    {
-                        used = true;
-                        break;
-                    }
-                }
-
-                if (!used)
+                if (!taken.Contains(candidate))
                 {
                     return candidate;
                 }

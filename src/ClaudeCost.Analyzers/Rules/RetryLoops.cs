@@ -285,8 +285,16 @@ namespace ClaudeCost.Analyzers.Rules
         {
             if (catchClause.Handler.Syntax is BlockSyntax block && loop.SemanticModel != null)
             {
-                var flow = loop.SemanticModel.AnalyzeControlFlow(block);
-                if (flow != null && flow.Succeeded && flow.EndPointIsReachable)
+                // The usual catch (log, wait, count; or end in a throw or return) is decided from its operations; the
+                // compiler's flow analysis, which runs over the whole method, only for the rest.
+                var reachable = EndPoint.IsReachable(catchClause.Handler);
+                if (reachable == null)
+                {
+                    var flow = loop.SemanticModel.AnalyzeControlFlow(block);
+                    reachable = flow != null && flow.Succeeded && flow.EndPointIsReachable;
+                }
+
+                if (reachable == true)
                 {
                     return true;
                 }
