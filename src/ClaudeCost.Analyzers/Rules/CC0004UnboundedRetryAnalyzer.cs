@@ -57,19 +57,9 @@ namespace ClaudeCost.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
-                // No client library and no file naming the Anthropic API: nothing here can make a paid call.
-                var paid = shared.PaidCalls;
-                if (!paid.MayHavePaidCalls)
-                {
-                    return;
-                }
-
-                var legacyPolly = shared.Symbols.Types.Find("Polly.RetrySyntax") != null;
-                var hasPollyCore = shared.Symbols.Types.Find("Polly.Retry.RetryStrategyOptions") != null;
-                var settings = hasPollyCore || shared.Symbols.HasOfficialSdk;
-                // Only this rule's words: Polly's Execute… calls are CC0018's (each rule scans the file for its own words).
-                var words = LoopCandidates.WordsFor(shared) & (LoopCandidates.Words.LegacyPolly | LoopCandidates.Words.RetrySettings);
+                var compilation = start.Compilation;
+                var options = start.Options;
+                var state = new OnFirstUse<State>(cancellationToken => State.For(ClaudeCompilationContext.Get(compilation, options, cancellationToken)));
 
                 // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it, and a
                 // catch that calls its own method again. A loop with several tries is reported once, by the try that claims it
@@ -78,7 +68,7 @@ namespace ClaudeCost.Analyzers.Rules
                 start.RegisterOperationAction(c =>
                 {
                     var tryOperation = (ITryOperation)c.Operation;
-                    if (tryOperation.Catches.IsEmpty)
+                    if (tryOperation.Catches.IsEmpty || !(state.Get(c.CancellationToken)?.Shared is { } shared))
                     {
                         return;
                     }
@@ -94,18 +84,19 @@ namespace ClaudeCost.Analyzers.Rules
                     }
                 }, OperationKind.Try);
 
-                if (!legacyPolly && !settings)
-                {
-                    return;
-                }
-
                 // Polly's …Forever calls and the retry settings are rare: found from the file's text, then their operations asked for.
                 start.RegisterSemanticModelAction(c =>
                 {
-                    var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    var candidates = LoopCandidates.RetryPart.Scan(model.SyntaxTree, words, cancellationToken);
-                    if (legacyPolly)
+                    if (!(state.Get(cancellationToken) is { } found) || !found.LegacyPolly && !found.Settings)
+                    {
+                        return;
+                    }
+
+                    var shared = found.Shared;
+                    var model = c.SemanticModel;
+                    var candidates = LoopCandidates.RetryPart.Scan(model.SyntaxTree, found.Words, cancellationToken);
+                    if (found.LegacyPolly)
                     {
                         foreach (var node in candidates.ForeverCalls)
                         {
@@ -116,18 +107,45 @@ namespace ClaudeCost.Analyzers.Rules
                         }
                     }
 
-                    if (settings)
+                    if (found.Settings)
                     {
                         foreach (var node in candidates.RetrySettings)
                         {
                             if (model.SafeGetOperation(node, cancellationToken) is IObjectOrCollectionInitializerOperation initializer)
                             {
-                                AnalyzeInitializer(initializer, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, hasPollyCore, cancellationToken);
+                                AnalyzeInitializer(initializer, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, found.HasPollyCore, cancellationToken);
                             }
                         }
                     }
                 });
             });
+        }
+
+        /// <summary>What the rule needs of a compilation; none where nothing can make a paid call.</summary>
+        private sealed class State
+        {
+            private State(ClaudeCompilationContext shared)
+            {
+                Shared = shared;
+                LegacyPolly = shared.Symbols.Types.Find("Polly.RetrySyntax") != null;
+                HasPollyCore = shared.Symbols.Types.Find("Polly.Retry.RetryStrategyOptions") != null;
+                Settings = HasPollyCore || shared.Symbols.HasOfficialSdk;
+                // Only this rule's words: Polly's Execute… calls are CC0018's (each rule scans the file for its own words).
+                Words = LoopCandidates.WordsFor(shared) & (LoopCandidates.Words.LegacyPolly | LoopCandidates.Words.RetrySettings);
+            }
+
+            public ClaudeCompilationContext Shared { get; }
+
+            public bool LegacyPolly { get; }
+
+            public bool HasPollyCore { get; }
+
+            public bool Settings { get; }
+
+            public LoopCandidates.Words Words { get; }
+
+            /// <summary>No client library and no file naming the Anthropic API: nothing here can make a paid call.</summary>
+            public static State? For(ClaudeCompilationContext shared) => shared.PaidCalls.MayHavePaidCalls ? new State(shared) : null;
         }
 
         /// <summary>

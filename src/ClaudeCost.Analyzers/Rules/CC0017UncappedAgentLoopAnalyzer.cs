@@ -44,16 +44,17 @@ namespace ClaudeCost.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
-
-                // No client library and no file naming the Anthropic API: nothing here can make a paid call.
-                if (!shared.PaidCalls.MayHavePaidCalls)
+                var compilation = start.Compilation;
+                var options = start.Options;
+                var state = new OnFirstUse<State>(cancellationToken =>
                 {
-                    return;
-                }
+                    var shared = ClaudeCompilationContext.Get(compilation, options, cancellationToken);
 
-                var toolRunner = LoopCandidates.ToolRunnerType(shared.Symbols);
-                var parts = new LoopCandidates.AgentParts(start.Compilation, LoopCandidates.WordsFor(shared));
+                    // No client library and no file naming the Anthropic API: nothing here can make a paid call.
+                    return shared.PaidCalls.MayHavePaidCalls
+                        ? new State(shared, LoopCandidates.ToolRunnerType(shared.Symbols), new LoopCandidates.AgentParts(compilation, LoopCandidates.WordsFor(shared)))
+                        : null;
+                });
 
                 // The loops and methods that read a stop reason and the calls named ToolRunner are found once per file from
                 // its text (shared with CC0004 and CC0018). The callback on loops only looks them up (the driver has bound
@@ -62,16 +63,21 @@ namespace ClaudeCost.Analyzers.Rules
                 start.RegisterOperationAction(c =>
                 {
                     var loop = (ILoopOperation)c.Operation;
-                    if (!(loop is IForEachLoopOperation) && parts.For(loop.Syntax.SyntaxTree, c.CancellationToken).IsStopReasonLoop(loop.Syntax))
+                    if (!(loop is IForEachLoopOperation) && state.Get(c.CancellationToken) is { } found && found.Parts.For(loop.Syntax.SyntaxTree, c.CancellationToken).IsStopReasonLoop(loop.Syntax))
                     {
-                        AnalyzeLoop(loop, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, c.CancellationToken);
+                        AnalyzeLoop(loop, found.Shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), found.Shared, c.CancellationToken);
                     }
                 }, OperationKind.Loop);
                 start.RegisterSemanticModelAction(c =>
                 {
-                    var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
-                    var candidates = parts.For(model.SyntaxTree, cancellationToken);
+                    if (!(state.Get(cancellationToken) is { } found))
+                    {
+                        return;
+                    }
+
+                    var (shared, toolRunner, model) = (found.Shared, found.ToolRunner, c.SemanticModel);
+                    var candidates = found.Parts.For(model.SyntaxTree, cancellationToken);
                     foreach (var method in candidates.StopReasonMethods)
                     {
                         AnalyzeRecursions(model, method, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, cancellationToken);
@@ -90,6 +96,23 @@ namespace ClaudeCost.Analyzers.Rules
                     }
                 });
             });
+        }
+
+        /// <summary>What the rule needs of a compilation.</summary>
+        private sealed class State
+        {
+            public State(ClaudeCompilationContext shared, INamedTypeSymbol? toolRunner, LoopCandidates.AgentParts parts)
+            {
+                Shared = shared;
+                ToolRunner = toolRunner;
+                Parts = parts;
+            }
+
+            public ClaudeCompilationContext Shared { get; }
+
+            public INamedTypeSymbol? ToolRunner { get; }
+
+            public LoopCandidates.AgentParts Parts { get; }
         }
 
         private static void AnalyzeLoop(ILoopOperation loop, Action<Diagnostic> report, ClaudeCompilationContext shared, CancellationToken cancellationToken)

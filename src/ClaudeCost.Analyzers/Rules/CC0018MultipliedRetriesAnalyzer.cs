@@ -38,39 +38,44 @@ namespace ClaudeCost.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
-
-                // Only calls that retry inside their client count: the official SDK (directly or behind AsIChatClient).
-                if (!shared.Symbols.HasOfficialSdk)
+                // Only calls that retry inside their client count: the official SDK (directly or behind AsIChatClient), whose
+                // assembly is named Anthropic (the types are checked on first use: tryAGI's SDK has that name too).
+                var compilation = start.Compilation;
+                if (!ReferencesAssembly(compilation, "Anthropic"))
                 {
                     return;
                 }
 
+                var options = start.Options;
+                var state = new OnFirstUse<ClaudeCompilationContext>(cancellationToken =>
+                {
+                    var shared = ClaudeCompilationContext.Get(compilation, options, cancellationToken);
+                    return shared.Symbols.HasOfficialSdk ? shared : null;
+                });
                 var reported = new ConcurrentDictionary<Location, byte>();
-                var polly = shared.Symbols.Types.Find("Polly.RetrySyntax") != null || shared.Symbols.Types.Find("Polly.ResiliencePipeline") != null;
-                // Only this rule's words: Polly's …Forever calls and the retry settings are CC0004's.
-                var words = LoopCandidates.WordsFor(shared) & LoopCandidates.Words.PollyExecutions;
 
                 // One callback per try with a catch (there are far fewer tries than loops): the loop that may retry it. A loop
                 // with several tries reports each call once (the locations are remembered).
                 start.RegisterOperationAction(c =>
                 {
-                    if (RetryLoops.OwnLoopOf((ITryOperation)c.Operation) is { } loop)
+                    if (RetryLoops.OwnLoopOf((ITryOperation)c.Operation) is { } loop && state.Get(c.CancellationToken) is { } shared)
                     {
                         AnalyzeLoop(loop, shared.OutsideGeneratedCode(c.ReportDiagnostic, c.CancellationToken), shared, reported, c.CancellationToken);
                     }
                 }, OperationKind.Try);
-
-                if (!polly)
-                {
-                    return;
-                }
 
                 // Calls named like Polly's Execute… are found from the file's text, then their operations asked for.
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;
                     var cancellationToken = c.CancellationToken;
+                    if (!(state.Get(cancellationToken) is { } shared) || !HasPolly(shared))
+                    {
+                        return;
+                    }
+
+                    // Only this rule's words: Polly's …Forever calls and the retry settings are CC0004's.
+                    var words = LoopCandidates.WordsFor(shared) & LoopCandidates.Words.PollyExecutions;
                     foreach (var node in LoopCandidates.RetryPart.Scan(model.SyntaxTree, words, cancellationToken).ExecuteCalls)
                     {
                         if (model.SafeGetOperation(node, cancellationToken) is IInvocationOperation execution)
@@ -81,6 +86,22 @@ namespace ClaudeCost.Analyzers.Rules
                 });
             });
         }
+
+        private static bool ReferencesAssembly(Compilation compilation, string name)
+        {
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (identity.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasPolly(ClaudeCompilationContext shared)
+            => shared.Symbols.Types.Find("Polly.RetrySyntax") != null || shared.Symbols.Types.Find("Polly.ResiliencePipeline") != null;
 
         private static void AnalyzeLoop(ILoopOperation loop, Action<Diagnostic> report, ClaudeCompilationContext shared, ConcurrentDictionary<Location, byte> reported, CancellationToken cancellationToken)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ClaudeCost.Analyzers.Configuration;
+using ClaudeCost.Analyzers.Infrastructure;
 using ClaudeCost.Analyzers.Requests;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,14 +22,21 @@ namespace ClaudeCost.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
-                if (!shared.MayHaveRequests(start.CancellationToken))
+                // Whether any request can be Claude's is asked by the first file's callback (OnFirstUse).
+                var compilation = start.Compilation;
+                var options = start.Options;
+                var state = new OnFirstUse<ClaudeCompilationContext>(cancellationToken =>
                 {
-                    return;
-                }
-
+                    var shared = ClaudeCompilationContext.Get(compilation, options, cancellationToken);
+                    return shared.MayHaveRequests(cancellationToken) ? shared : null;
+                });
                 start.RegisterSemanticModelAction(modelContext =>
                 {
+                    if (!(state.Get(modelContext.CancellationToken) is { } shared))
+                    {
+                        return;
+                    }
+
                     foreach (var request in shared.RequestsIn(modelContext.SemanticModel, modelContext.CancellationToken))
                     {
                         if (!request.IsFree)

@@ -44,11 +44,14 @@ namespace ClaudeCost.Analyzers.Rules
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
-                var shared = ClaudeCompilationContext.Get(start.Compilation, start.Options, start.CancellationToken);
-                var catalog = shared.ModelTable.Catalog;
-                var modelEnum = shared.Symbols.ModelEnum;
+                var compilation = start.Compilation;
+                var options = start.Options;
+                var state = new OnFirstUse<ClaudeCompilationContext>(cancellationToken => ClaudeCompilationContext.Get(compilation, options, cancellationToken));
                 start.RegisterSemanticModelAction(c =>
                 {
+                    var shared = state.Get(c.CancellationToken)!;
+                    var catalog = shared.ModelTable.Catalog;
+                    var modelEnum = shared.Symbols.ModelEnum;
                     System.Action<Diagnostic>? report = null;
                     foreach (var occurrence in Occurrences(shared, c.SemanticModel, catalog, modelEnum, c.CancellationToken))
                     {
@@ -58,7 +61,7 @@ namespace ClaudeCost.Analyzers.Rules
                         }
                     }
                 });
-                start.RegisterAdditionalFileAction(c => AnalyzeJsonFile(c, catalog));
+                start.RegisterAdditionalFileAction(c => AnalyzeJsonFile(c, state.Get(c.CancellationToken)!.ModelTable.Catalog));
             });
         }
 
