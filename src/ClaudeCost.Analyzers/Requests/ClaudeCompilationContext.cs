@@ -23,54 +23,74 @@ namespace ClaudeCost.Analyzers.Requests
 
         private readonly ConcurrentDictionary<SyntaxNode, ClaudeRequest?> _requests = new ConcurrentDictionary<SyntaxNode, ClaudeRequest?>();
         private readonly ConcurrentDictionary<SyntaxTree, ClaudeCostOptions> _options = new ConcurrentDictionary<SyntaxTree, ClaudeCostOptions>();
+        private readonly ConcurrentDictionary<string, ClaudeCostOptions> _optionSets = new ConcurrentDictionary<string, ClaudeCostOptions>(System.StringComparer.Ordinal);
         private readonly ConcurrentDictionary<(string Id, Location Location), SyntaxNode> _reported = new ConcurrentDictionary<(string, Location), SyntaxNode>();
         private readonly ConcurrentDictionary<(SyntaxTree, string), System.Lazy<object?>> _perTree = new ConcurrentDictionary<(SyntaxTree, string), System.Lazy<object?>>();
         private readonly AnalyzerOptions _analyzerOptions;
-        private readonly OfficialSdkAdapter? _official;
-        private readonly AnthropicSdkAdapter? _community;
-        private readonly ExtensionsAIAdapter? _extensionsAI;
-        private readonly BedrockConverseAdapter? _bedrock;
-        private readonly OfficialSdkRawAdapter? _officialRaw;
-        private readonly RawHttpAdapter _raw;
-        private readonly JsonTextAdapter _jsonText;
-        private readonly System.Lazy<PaidCalls> _paidCalls;
-        private readonly TreeCandidates.RequestWords _requestWords;
+        private readonly System.Lazy<Semantics> _semantics;
         private readonly Compilation _compilation;
         private int _mayHaveRequests; // 0: not known yet, 1: yes, 2: no
 
         private ClaudeCompilationContext(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             _analyzerOptions = options;
-            Symbols = new KnownSymbols(compilation);
+            _compilation = compilation;
             ModelTable = ModelTable.Load(options, cancellationToken);
             GlobalOptions = ClaudeCostOptions.Read(options.AnalyzerConfigOptionsProvider.GlobalOptions, ModelTable.Catalog);
-            Tracker = new ValueTracker(compilation, Symbols, CollectExtraVolatileMembers(compilation, options));
-            Evidence = new ClaudeEvidence();
-            GeneratedCode = new GeneratedCode(compilation, options, Symbols.Types);
-            _official = Symbols.HasOfficialSdk ? new OfficialSdkAdapter(Symbols, Tracker) : null;
-            _community = Symbols.HasAnthropicSdk ? new AnthropicSdkAdapter(Symbols, Tracker) : null;
-            _extensionsAI = Symbols.HasExtensionsAI ? new ExtensionsAIAdapter(Symbols, Tracker) : null;
-            _bedrock = Symbols.HasBedrockRuntime ? new BedrockConverseAdapter(Symbols, Tracker) : null;
-            _raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
-            _jsonText = new JsonTextAdapter(Tracker, Evidence);
-            _officialRaw = Symbols.HasOfficialSdk ? new OfficialSdkRawAdapter(compilation, Symbols, Tracker, _raw, Evidence) : null;
-            _compilation = compilation;
-            _requestWords = new TreeCandidates.RequestWords(Symbols.HasAnthropicSdk, Symbols.HasBedrockRuntime, _extensionsAI != null);
-            _paidCalls = new System.Lazy<PaidCalls>(() => new PaidCalls(compilation, Symbols, Tracker, Evidence, this, _extensionsAI), LazyThreadSafetyMode.ExecutionAndPublication);
+            _semantics = new System.Lazy<Semantics>(() => new Semantics(compilation, options, this), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        public KnownSymbols Symbols { get; }
+        /// <summary>
+        /// The symbols, provenance tracker and surface adapters: made on first use, so that the options rules (which only
+        /// read the model table and the options, and may run when the compilation starts) look up no type.
+        /// </summary>
+        private sealed class Semantics
+        {
+            public Semantics(Compilation compilation, AnalyzerOptions options, ClaudeCompilationContext context)
+            {
+                Symbols = new KnownSymbols(compilation);
+                Tracker = new ValueTracker(compilation, Symbols, CollectExtraVolatileMembers(compilation, options));
+                Evidence = new ClaudeEvidence();
+                GeneratedCode = new GeneratedCode(compilation, options, Symbols.Types);
+                Official = Symbols.HasOfficialSdk ? new OfficialSdkAdapter(Symbols, Tracker) : null;
+                Community = Symbols.HasAnthropicSdk ? new AnthropicSdkAdapter(Symbols, Tracker) : null;
+                ExtensionsAI = Symbols.HasExtensionsAI ? new ExtensionsAIAdapter(Symbols, Tracker) : null;
+                Bedrock = Symbols.HasBedrockRuntime ? new BedrockConverseAdapter(Symbols, Tracker) : null;
+                Raw = new RawHttpAdapter(Symbols, Tracker, Evidence);
+                JsonText = new JsonTextAdapter(Tracker, Evidence);
+                OfficialRaw = Symbols.HasOfficialSdk ? new OfficialSdkRawAdapter(compilation, Symbols, Tracker, Raw, Evidence) : null;
+                RequestWords = new TreeCandidates.RequestWords(Symbols.HasAnthropicSdk, Symbols.HasBedrockRuntime, ExtensionsAI != null);
+                var extensionsAI = ExtensionsAI;
+                PaidCalls = new System.Lazy<PaidCalls>(() => new PaidCalls(compilation, Symbols, Tracker, Evidence, context, extensionsAI), LazyThreadSafetyMode.ExecutionAndPublication);
+            }
+
+            public KnownSymbols Symbols { get; }
+            public ValueTracker Tracker { get; }
+            public ClaudeEvidence Evidence { get; }
+            public GeneratedCode GeneratedCode { get; }
+            public OfficialSdkAdapter? Official { get; }
+            public AnthropicSdkAdapter? Community { get; }
+            public ExtensionsAIAdapter? ExtensionsAI { get; }
+            public BedrockConverseAdapter? Bedrock { get; }
+            public OfficialSdkRawAdapter? OfficialRaw { get; }
+            public RawHttpAdapter Raw { get; }
+            public JsonTextAdapter JsonText { get; }
+            public TreeCandidates.RequestWords RequestWords { get; }
+            public System.Lazy<PaidCalls> PaidCalls { get; }
+        }
+
+        public KnownSymbols Symbols => _semantics.Value.Symbols;
 
         public ModelTable ModelTable { get; }
 
         public ClaudeCostOptions GlobalOptions { get; }
 
-        public ValueTracker Tracker { get; }
+        public ValueTracker Tracker => _semantics.Value.Tracker;
 
-        public ClaudeEvidence Evidence { get; }
+        public ClaudeEvidence Evidence => _semantics.Value.Evidence;
 
         /// <summary>Where findings are not reported (the rules register with <c>GeneratedCodeAnalysisFlags.ReportDiagnostics</c>).</summary>
-        public GeneratedCode GeneratedCode { get; }
+        public GeneratedCode GeneratedCode => _semantics.Value.GeneratedCode;
 
         /// <summary>A report callback that drops findings in generated code.</summary>
         public System.Action<Diagnostic> OutsideGeneratedCode(System.Action<Diagnostic> report, CancellationToken cancellationToken)
@@ -119,14 +139,14 @@ namespace ClaudeCost.Analyzers.Requests
         }
 
         /// <summary>The recognizer of paid Claude calls (created on first use, one per compilation).</summary>
-        public PaidCalls PaidCalls => _paidCalls.Value;
+        public PaidCalls PaidCalls => _semantics.Value.PaidCalls.Value;
 
         /// <summary>
         /// The file's request candidates (scanned once per file, by whichever request rule asks first). The request
         /// rules and the model-id rules each search for their own words, so each family pays for its own search.
         /// </summary>
         public ImmutableArray<SyntaxNode> RequestCandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
-            => PerTree(tree, "request-candidates", () => TreeCandidates.ScanRequests(tree, _requestWords, cancellationToken));
+            => PerTree(tree, "request-candidates", () => TreeCandidates.ScanRequests(tree, _semantics.Value.RequestWords, cancellationToken));
 
         /// <summary>The file's model-id candidates (scanned once per file, by whichever model-id rule asks first).</summary>
         public ImmutableArray<SyntaxNode> ModelIdCandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
@@ -185,7 +205,25 @@ namespace ClaudeCost.Analyzers.Requests
             => s_contexts.GetValue(compilation, c => new ClaudeCompilationContext(c, options, cancellationToken));
 
         public ClaudeCostOptions OptionsFor(SyntaxTree tree)
-            => _options.GetOrAdd(tree, t => ClaudeCostOptions.Read(_analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(t), ModelTable.Catalog));
+            => _options.GetOrAdd(tree, t => OptionsOf(_analyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(t)));
+
+        /// <summary>
+        /// The options of one file's settings. Files share a few sets of claudecost.* values (usually none), and each set
+        /// is read once: the compiler gives every file its own options object, even where the values are the same.
+        /// </summary>
+        public ClaudeCostOptions OptionsOf(AnalyzerConfigOptions options)
+        {
+            System.Text.StringBuilder? values = null;
+            foreach (var key in ClaudeCostOptions.AllKeys)
+            {
+                if (options.TryGetValue(key, out var value))
+                {
+                    (values ??= new System.Text.StringBuilder()).Append(key).Append('=').Append(value).Append('\n');
+                }
+            }
+
+            return _optionSets.GetOrAdd(values?.ToString() ?? string.Empty, _ => ClaudeCostOptions.Read(options, ModelTable.Catalog));
+        }
 
         /// <summary>
         /// A location reached by several requests (a prompt builder shared by two calls) is reported for the first
@@ -197,67 +235,68 @@ namespace ClaudeCost.Analyzers.Requests
         /// <summary>The request this operation is, if any. Cheap syntax tests come before any semantic work.</summary>
         public ClaudeRequest? GetRequest(IOperation operation, CancellationToken cancellationToken)
         {
+            var semantics = _semantics.Value;
             switch (operation)
             {
                 case IObjectCreationOperation creation:
-                    if (_official != null && _official.IsRequestType(creation.Type))
+                    if (semantics.Official != null && semantics.Official.IsRequestType(creation.Type))
                     {
-                        return Cached(creation, c => _official.TryCreate((IObjectCreationOperation)c, cancellationToken));
+                        return Cached(creation, c => semantics.Official.TryCreate((IObjectCreationOperation)c, cancellationToken));
                     }
 
-                    if (_community != null && _community.IsRequestType(creation.Type))
+                    if (semantics.Community != null && semantics.Community.IsRequestType(creation.Type))
                     {
-                        return Cached(creation, c => _community.TryCreate((IObjectCreationOperation)c, cancellationToken));
+                        return Cached(creation, c => semantics.Community.TryCreate((IObjectCreationOperation)c, cancellationToken));
                     }
 
-                    if (_bedrock != null && _bedrock.IsRequestType(creation.Type))
+                    if (semantics.Bedrock != null && semantics.Bedrock.IsRequestType(creation.Type))
                     {
-                        return Cached(creation, c => _bedrock.TryCreate((IObjectCreationOperation)c, cancellationToken));
+                        return Cached(creation, c => semantics.Bedrock.TryCreate((IObjectCreationOperation)c, cancellationToken));
                     }
 
                     var looksLikeRawBody = creation.Initializer?.Syntax is InitializerExpressionSyntax initializer && initializer.Expressions.Count >= 2 &&
                         (RawHttpAdapter.LooksLikeKeyedBody(initializer) || creation.Initializer.Initializers.Length >= 2 && HasDtoShape(creation));
-                    if (_officialRaw != null && _officialRaw.IsCandidate(creation))
+                    if (semantics.OfficialRaw != null && semantics.OfficialRaw.IsCandidate(creation))
                     {
                         // The body of the official SDK's FromRawUnchecked; any other such dictionary may be a raw HTTP body.
                         return Cached(creation, c =>
                         {
-                            var request = _officialRaw.TryCreate((IObjectCreationOperation)c, cancellationToken, out var isSdkBody);
-                            return isSdkBody ? request : looksLikeRawBody ? _raw.TryCreate(c, cancellationToken) : null;
+                            var request = semantics.OfficialRaw.TryCreate((IObjectCreationOperation)c, cancellationToken, out var isSdkBody);
+                            return isSdkBody ? request : looksLikeRawBody ? semantics.Raw.TryCreate(c, cancellationToken) : null;
                         });
                     }
 
                     if (looksLikeRawBody)
                     {
-                        return Cached(creation, c => _raw.TryCreate(c, cancellationToken));
+                        return Cached(creation, c => semantics.Raw.TryCreate(c, cancellationToken));
                     }
 
                     return null;
                 case IAnonymousObjectCreationOperation anonymous:
                     if (anonymous.Syntax is AnonymousObjectCreationExpressionSyntax syntax && RawHttpAdapter.LooksLikeBody(syntax))
                     {
-                        return Cached(anonymous, c => _raw.TryCreate(c, cancellationToken));
+                        return Cached(anonymous, c => semantics.Raw.TryCreate(c, cancellationToken));
                     }
 
                     return null;
                 case IInvocationOperation invocation:
-                    if (_extensionsAI != null && ExtensionsAIAdapter.IsCandidateName(invocation.TargetMethod.Name))
+                    if (semantics.ExtensionsAI != null && ExtensionsAIAdapter.IsCandidateName(invocation.TargetMethod.Name))
                     {
-                        return Cached(invocation, c => _extensionsAI.TryCreate((IInvocationOperation)c, cancellationToken));
+                        return Cached(invocation, c => semantics.ExtensionsAI.TryCreate((IInvocationOperation)c, cancellationToken));
                     }
 
                     return null;
                 case ILiteralOperation literal:
                     if (!(literal.Parent is IInterpolatedStringTextOperation) && JsonTextAdapter.LooksLikeBody(literal.Syntax))
                     {
-                        return Cached(literal, c => _jsonText.TryCreate(c, cancellationToken));
+                        return Cached(literal, c => semantics.JsonText.TryCreate(c, cancellationToken));
                     }
 
                     return null;
                 case IInterpolatedStringOperation interpolated:
                     if (JsonTextAdapter.LooksLikeBody(interpolated.Syntax))
                     {
-                        return Cached(interpolated, c => _jsonText.TryCreate(c, cancellationToken));
+                        return Cached(interpolated, c => semantics.JsonText.TryCreate(c, cancellationToken));
                     }
 
                     return null;

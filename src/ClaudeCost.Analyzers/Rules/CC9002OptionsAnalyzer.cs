@@ -36,9 +36,10 @@ namespace ClaudeCost.Analyzers.Rules
                     Report(end, seen, problem);
                 }
 
+                var provider = end.Options.AnalyzerConfigOptionsProvider;
                 foreach (var tree in end.Compilation.SyntaxTrees)
                 {
-                    foreach (var problem in shared.OptionsFor(tree).Problems)
+                    foreach (var problem in shared.OptionsOf(provider.GetOptions(tree)).Problems)
                     {
                         Report(end, seen, problem);
                     }
