@@ -43,7 +43,7 @@ namespace ClaudeCost.Benchmarks.Micro
             {
                 // A fresh context each round: nothing cached from the round before.
                 var shared = ClaudeCompilationContext.CreateUnshared(compilation, options, default);
-                var words = LoopCandidates.WordsFor(compilation, shared);
+                var words = LoopCandidates.WordsFor(shared);
                 var parts = new LoopCandidates.AgentParts(compilation, words);
                 GC.Collect();
                 var stopwatch = Stopwatch.StartNew();
