@@ -26,7 +26,7 @@ namespace ClaudeCost.Analyzers.Infrastructure
         private readonly Compilation _compilation;
         private readonly AnalyzerOptions _options;
         private readonly TypeLookup _types;
-        private readonly ConcurrentDictionary<SyntaxTree, bool> _files = new ConcurrentDictionary<SyntaxTree, bool>();
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _files = SharedCache.Create<SyntaxTree, bool>();
 
         public GeneratedCode(Compilation compilation, AnalyzerOptions options, TypeLookup types)
         {

@@ -23,7 +23,7 @@ namespace ClaudeCost.Analyzers.Infrastructure
     internal sealed class TypeLookup
     {
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new ConcurrentDictionary<string, INamedTypeSymbol?>(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = SharedCache.Create<string, INamedTypeSymbol?>(comparer: System.StringComparer.Ordinal);
         private SourceNamespaces? _sourceNamespaces; // null: not read yet
         private IAssemblySymbol[]? _references;
 

@@ -22,8 +22,8 @@ namespace ClaudeCost.Analyzers.Provenance
         private readonly Compilation _compilation;
         private readonly KnownSymbols _symbols;
         private readonly ImmutableHashSet<string> _extraVolatileMembers;
-        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
-        private readonly ConcurrentDictionary<ISymbol, TextValue> _symbolValues = new ConcurrentDictionary<ISymbol, TextValue>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = SharedCache.Create<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<ISymbol, TextValue> _symbolValues = SharedCache.Create<ISymbol, TextValue>(comparer: SymbolEqualityComparer.Default);
 
         public ValueTracker(Compilation compilation, KnownSymbols symbols, ImmutableHashSet<string> extraVolatileMembers)
         {

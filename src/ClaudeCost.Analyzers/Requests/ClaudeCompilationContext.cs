@@ -21,11 +21,11 @@ namespace ClaudeCost.Analyzers.Requests
     {
         private static readonly ConditionalWeakTable<Compilation, ClaudeCompilationContext> s_contexts = new ConditionalWeakTable<Compilation, ClaudeCompilationContext>();
 
-        private readonly ConcurrentDictionary<SyntaxNode, ClaudeRequest?> _requests = new ConcurrentDictionary<SyntaxNode, ClaudeRequest?>();
-        private readonly ConcurrentDictionary<SyntaxTree, ClaudeCostOptions> _options = new ConcurrentDictionary<SyntaxTree, ClaudeCostOptions>();
-        private readonly ConcurrentDictionary<string, ClaudeCostOptions> _optionSets = new ConcurrentDictionary<string, ClaudeCostOptions>(System.StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<(string Id, Location Location), SyntaxNode> _reported = new ConcurrentDictionary<(string, Location), SyntaxNode>();
-        private readonly ConcurrentDictionary<(SyntaxTree, string), System.Lazy<object?>> _perTree = new ConcurrentDictionary<(SyntaxTree, string), System.Lazy<object?>>();
+        private readonly ConcurrentDictionary<SyntaxNode, ClaudeRequest?> _requests = SharedCache.Create<SyntaxNode, ClaudeRequest?>();
+        private readonly ConcurrentDictionary<SyntaxTree, ClaudeCostOptions> _options = SharedCache.Create<SyntaxTree, ClaudeCostOptions>();
+        private readonly ConcurrentDictionary<string, ClaudeCostOptions> _optionSets = SharedCache.Create<string, ClaudeCostOptions>(comparer: System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<(string Id, Location Location), SyntaxNode> _reported = SharedCache.Create<(string, Location), SyntaxNode>();
+        private readonly ConcurrentDictionary<(SyntaxTree, string), System.Lazy<object?>> _perTree = SharedCache.Create<(SyntaxTree, string), System.Lazy<object?>>();
         private readonly AnalyzerOptions _analyzerOptions;
         private readonly System.Lazy<Semantics> _semantics;
         private readonly Compilation _compilation;

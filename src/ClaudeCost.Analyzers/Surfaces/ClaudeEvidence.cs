@@ -25,8 +25,8 @@ namespace ClaudeCost.Analyzers.Surfaces
             MaxTokens = 16,
         }
 
-        private readonly ConcurrentDictionary<SyntaxNode, Marks> _byContainer = new ConcurrentDictionary<SyntaxNode, Marks>();
-        private readonly ConcurrentDictionary<SyntaxTree, Marks> _byFile = new ConcurrentDictionary<SyntaxTree, Marks>();
+        private readonly ConcurrentDictionary<SyntaxNode, Marks> _byContainer = SharedCache.Create<SyntaxNode, Marks>();
+        private readonly ConcurrentDictionary<SyntaxTree, Marks> _byFile = SharedCache.Create<SyntaxTree, Marks>();
 
         /// <summary>The enclosing type (or file, for top-level statements) names the Anthropic API.</summary>
         public bool MentionsAnthropic(SyntaxNode node) => FileMayHave(node, Marks.Anthropic) && (MarksOf(Container(node)) & Marks.Anthropic) != 0;

@@ -23,7 +23,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         /// <summary>The member assignments of an object initializer, by member name (last one wins).</summary>
         public static Dictionary<string, ISimpleAssignmentOperation> Members(IObjectOrCollectionInitializerOperation? initializer)
         {
-            var members = new Dictionary<string, ISimpleAssignmentOperation>(System.StringComparer.Ordinal);
+            var members = new Dictionary<string, ISimpleAssignmentOperation>(initializer?.Initializers.Length ?? 0, System.StringComparer.Ordinal);
             if (initializer == null)
             {
                 return members;

@@ -161,8 +161,8 @@ namespace ClaudeCost.Analyzers.Surfaces
         private readonly INamedTypeSymbol? _officialClientInterface;
         private readonly INamedTypeSymbol? _clientOptions;
         private readonly INamedTypeSymbol? _sdkBatchesEndpoint;
-        private readonly ConcurrentDictionary<SyntaxNode, PaidCall?> _calls = new ConcurrentDictionary<SyntaxNode, PaidCall?>();
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxNode, PaidCall?> _calls = SharedCache.Create<SyntaxNode, PaidCall?>();
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _helpers = SharedCache.Create<IMethodSymbol, bool>(comparer: SymbolEqualityComparer.Default);
         private readonly Lazy<bool> _retriesTurnedOffSomewhere;
         private readonly Lazy<bool> _evidenceAnywhere;
 
@@ -227,7 +227,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         }
 
         /// <summary>Per-compilation memo of loop analyses, shared by the rules that look at retry loops (CC0004, CC0018).</summary>
-        public ConcurrentDictionary<SyntaxNode, object?> LoopAnalyses { get; } = new ConcurrentDictionary<SyntaxNode, object?>();
+        public ConcurrentDictionary<SyntaxNode, object?> LoopAnalyses { get; } = SharedCache.Create<SyntaxNode, object?>();
 
         /// <summary>
         /// A method of this compilation whose body makes a paid call directly (a helper such as <c>AskOnceAsync</c>):

@@ -25,7 +25,7 @@ namespace ClaudeCost.Analyzers.Surfaces
         private readonly KnownSymbols _symbols;
         private readonly ValueTracker _tracker;
         private readonly ClaudeEvidence _evidence;
-        private readonly ConcurrentDictionary<ITypeSymbol, Dictionary<string, string>?> _dtoKeys = new ConcurrentDictionary<ITypeSymbol, Dictionary<string, string>?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, Dictionary<string, string>?> _dtoKeys = SharedCache.Create<ITypeSymbol, Dictionary<string, string>?>(comparer: SymbolEqualityComparer.Default);
 
         public RawHttpAdapter(KnownSymbols symbols, ValueTracker tracker, ClaudeEvidence evidence)
         {
