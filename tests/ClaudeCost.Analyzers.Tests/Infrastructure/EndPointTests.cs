@@ -85,7 +85,7 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
             if (found != null)
             {
                 var flow = model.AnalyzeControlFlow(block);
-                Assert.True(flow.Succeeded);
+                Assert.True(flow!.Succeeded);
                 Assert.Equal(flow.EndPointIsReachable, found);
             }
         }

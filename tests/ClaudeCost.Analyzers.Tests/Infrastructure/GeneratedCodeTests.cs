@@ -105,12 +105,13 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
         private sealed class ReportEverywhere : DiagnosticAnalyzer
         {
-            private static readonly DiagnosticDescriptor Rule = new("GEN0001", "Finding", "{0}", "Test", DiagnosticSeverity.Warning, true);
+            private static readonly DiagnosticDescriptor Rule = new("GEN0001", "Finding", "{0}", "Test", DiagnosticSeverity.Warning, true, customTags: WellKnownDiagnosticTags.CompilationEnd);
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
             public override void Initialize(AnalysisContext context)
             {
+                context.EnableConcurrentExecution();
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
                 context.RegisterCompilationAction(c =>
                 {
