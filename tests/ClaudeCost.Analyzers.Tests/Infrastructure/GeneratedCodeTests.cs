@@ -102,6 +102,7 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
             }
         }
 
+#pragma warning disable RS1036, RS1038, RS1041, RS2008 // Not a shipped analyzer: the test assembly is never loaded by a compiler.
         [DiagnosticAnalyzer(LanguageNames.CSharp)]
         private sealed class ReportEverywhere : DiagnosticAnalyzer
         {
@@ -122,6 +123,8 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
                 });
             }
         }
+
+#pragma warning restore RS1036, RS1038, RS1041, RS2008
 
         private sealed class TreeOptions : AnalyzerConfigOptionsProvider
         {
