@@ -24,6 +24,7 @@ namespace ClaudeCost.Analyzers.Infrastructure
     {
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = SharedCache.Create<string, INamedTypeSymbol?>(comparer: System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<(string Assembly, string Name), INamedTypeSymbol?> _libraryTypes = SharedCache.Create<(string Assembly, string Name), INamedTypeSymbol?>();
         private SourceNamespaces? _sourceNamespaces; // null: not read yet
         private IAssemblySymbol[]? _references;
 
@@ -41,6 +42,9 @@ namespace ClaudeCost.Analyzers.Infrastructure
         /// is not the library's), or from source that may declare it.
         /// </summary>
         public INamedTypeSymbol? FindInLibrary(string assemblyName, string metadataName)
+            => _libraryTypes.GetOrAdd((assemblyName, metadataName), key => FindInLibraryCore(key.Assembly, key.Name));
+
+        private INamedTypeSymbol? FindInLibraryCore(string assemblyName, string metadataName)
         {
             foreach (var assembly in References())
             {
