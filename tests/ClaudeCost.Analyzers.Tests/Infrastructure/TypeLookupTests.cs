@@ -11,7 +11,7 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
 {
     /// <summary>
     /// The rules' type lookups give the compiler's answers (<c>Compilation.GetTypeByMetadataName</c>) while asking the
-    /// source only when a file may declare the type's namespace.
+    /// source only when one of its types has the type's simple name.
     /// </summary>
     public class TypeLookupTests
     {
@@ -35,6 +35,9 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
             yield return new object[] { "nested", "namespace System { namespace Text.Json.Nodes { public class JsonObject { } } }" };
             yield return new object[] { "comment", "// wraps the namespace Polly\nnamespace Polly.Retry { public class RetryStrategyOptions { } }" };
             yield return new object[] { "top-level statements", "System.Console.WriteLine(1);\nclass Program2 { }" };
+            yield return new object[] { "generic shadowing", "namespace System.Collections.Generic { public class Dictionary<TKey, TValue> { } }" };
+            yield return new object[] { "same name elsewhere", "namespace Contoso { public class Guid { } public class HttpClient { } }" };
+            yield return new object[] { "nested type of that name", "namespace Polly { public class Outer { public class RetrySyntax { } } }" };
         }
 
         [Theory]
@@ -74,22 +77,14 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
         }
 
         [Theory]
-        [InlineData("namespace A.B;", "A.B.T", true)]
-        [InlineData("namespace A.B;", "A.B.Outer+Inner", true)]
-        [InlineData("namespace A.B;", "A.T", false)]
-        [InlineData("namespace A.B;", "A.B.C.T", false)]
-        [InlineData("namespace A { namespace B.C { } }", "A.B.C.T", true)]
-        [InlineData("namespace A { namespace B.C { } }", "X.B.C.T", true)]
-        [InlineData("namespace A { namespace B.C { } }", "A.B.T", false)]
-        [InlineData("namespace @A . B\n{", "A.B.T", true)]
-        [InlineData("namespace System.Text.RegularExpressions.Generated { }", "System.Guid", false)]
-        [InlineData("namespacesA { } mynamespace B { } namespace(C)", "B.T", false)]
-        [InlineData("// classes of namespace Polly are wrapped here", "Polly.Retry.RetryStrategyOptions", true)]
-        [InlineData("// classes of namespace Polly are wrapped here", "Contoso.Polly.T", true)]
-        [InlineData("// classes of namespace Polly are wrapped here", "PollyX.T", false)]
-        [InlineData("class C { }", "NoNamespace", true)]
-        public void NamespacesAreReadFromTheText(string text, string metadataName, bool mayDeclare)
-            => Assert.Equal(mayDeclare, SourceNamespaces.FromText(text.Replace("\\n", "\n")).MayDeclare(metadataName));
+        [InlineData("A.B.T", "T")]
+        [InlineData("A.B.Outer+Inner", "Outer")]
+        [InlineData("A.B.Outer`1+Inner`2", "Outer")]
+        [InlineData("System.Collections.Generic.Dictionary`2", "Dictionary")]
+        [InlineData("NoNamespace", "NoNamespace")]
+        [InlineData("Outer+Inner", "Outer")]
+        public void SourceIsAskedByTheTopLevelTypesName(string metadataName, string simpleName)
+            => Assert.Equal(simpleName, TypeLookup.TopLevelSimpleName(metadataName));
 
         private static string Describe(INamedTypeSymbol? type)
             => type == null ? "nothing" : $"{type.ToDisplayString()} in {type.ContainingAssembly.Name}";
