@@ -10,8 +10,8 @@ using Xunit;
 namespace ClaudeCost.Analyzers.Tests.Infrastructure
 {
     /// <summary>
-    /// The rules' type lookups give the compiler's answers (<c>Compilation.GetTypeByMetadataName</c>) while asking the
-    /// source only when one of its types has the type's simple name.
+    /// The rules' type lookups give the compiler's answers (<c>Compilation.GetTypeByMetadataName</c>); client-library types
+    /// come only from their own assembly or from the source.
     /// </summary>
     public class TypeLookupTests
     {
@@ -75,16 +75,6 @@ namespace ClaudeCost.Analyzers.Tests.Infrastructure
             Assert.Equal("Lookup", lookup.FindInLibrary("Anthropic.SDK", "Anthropic.SDK.Messaging.MessageParameters")?.ContainingAssembly.Name);
             Assert.Null(lookup.FindInLibrary("Anthropic.SDK", "Anthropic.SDK.Messaging.SystemMessage"));
         }
-
-        [Theory]
-        [InlineData("A.B.T", "T")]
-        [InlineData("A.B.Outer+Inner", "Outer")]
-        [InlineData("A.B.Outer`1+Inner`2", "Outer")]
-        [InlineData("System.Collections.Generic.Dictionary`2", "Dictionary")]
-        [InlineData("NoNamespace", "NoNamespace")]
-        [InlineData("Outer+Inner", "Outer")]
-        public void SourceIsAskedByTheTopLevelTypesName(string metadataName, string simpleName)
-            => Assert.Equal(simpleName, TypeLookup.TopLevelSimpleName(metadataName));
 
         private static string Describe(INamedTypeSymbol? type)
             => type == null ? "nothing" : $"{type.ToDisplayString()} in {type.ContainingAssembly.Name}";
