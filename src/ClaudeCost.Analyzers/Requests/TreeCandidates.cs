@@ -204,7 +204,11 @@ namespace ClaudeCost.Analyzers.Requests
             return null;
         }
 
-        /// <summary>The nodes in source order (outer before inner at one position), each once (two hits can find one node).</summary>
+        /// <summary>
+        /// The nodes in source order (outer before inner at one position), each once (two hits can find one node). Ordered
+        /// by where their full spans start (stored in each node; a span's start is computed from the leading trivia at
+        /// every call). For candidates, which never start inside one another's leading trivia, both orders agree.
+        /// </summary>
         private static ImmutableArray<SyntaxNode> InSourceOrder(System.Collections.Generic.List<SyntaxNode>? nodes)
         {
             if (nodes == null || nodes.Count == 0)
@@ -212,7 +216,11 @@ namespace ClaudeCost.Analyzers.Requests
                 return ImmutableArray<SyntaxNode>.Empty;
             }
 
-            nodes.Sort(SourceOrder);
+            if (!IsSorted(nodes))
+            {
+                nodes.Sort(SourceOrder);
+            }
+
             var builder = ImmutableArray.CreateBuilder<SyntaxNode>(nodes.Count);
             foreach (var node in nodes)
             {
@@ -225,10 +233,24 @@ namespace ClaudeCost.Analyzers.Requests
             return builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
         }
 
+        /// <summary>Hits come in text order, so the nodes usually are in order already (one word, one node per hit).</summary>
+        private static bool IsSorted(System.Collections.Generic.List<SyntaxNode> nodes)
+        {
+            for (var i = 1; i < nodes.Count; i++)
+            {
+                if (SourceOrder(nodes[i - 1], nodes[i]) > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The node is among the sorted nodes that start where it starts (the only places a duplicate can be).</summary>
         private static bool EndsWith(ImmutableArray<SyntaxNode>.Builder sorted, SyntaxNode node)
         {
-            for (var i = sorted.Count - 1; i >= 0 && sorted[i].SpanStart == node.SpanStart; i--)
+            for (var i = sorted.Count - 1; i >= 0 && sorted[i].FullSpan.Start == node.FullSpan.Start; i--)
             {
                 if (sorted[i] == node)
                 {
@@ -239,7 +261,7 @@ namespace ClaudeCost.Analyzers.Requests
             return false;
         }
 
-        private static readonly Comparison<SyntaxNode> SourceOrder = (x, y) => x.SpanStart != y.SpanStart ? x.SpanStart.CompareTo(y.SpanStart) : y.Span.Length.CompareTo(x.Span.Length);
+        private static readonly Comparison<SyntaxNode> SourceOrder = (x, y) => x.FullSpan.Start != y.FullSpan.Start ? x.FullSpan.Start.CompareTo(y.FullSpan.Start) : y.FullSpan.Length.CompareTo(x.FullSpan.Length);
 
         private static void AddModelIdCandidate(SyntaxToken token, System.Collections.Generic.List<SyntaxNode> nodes)
         {
