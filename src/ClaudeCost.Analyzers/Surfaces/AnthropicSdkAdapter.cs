@@ -117,7 +117,7 @@ namespace ClaudeCost.Analyzers.Surfaces
             SyntaxNode? firstUser = null;
             if (members.TryGetValue("Messages", out var messages))
             {
-                firstUser = OperationHelpers.Elements(messages.Value)?.FirstOrDefault()?.Syntax;
+                firstUser = OperationHelpers.FirstElement(messages.Value)?.Syntax;
                 if (OperationHelpers.MentionsCacheControl(messages.Value.Syntax))
                 {
                     breakpoints.Add(new PromptPosition(PromptSegment.Messages, 0));

@@ -101,8 +101,7 @@ namespace ClaudeCost.Analyzers.Surfaces
             Microsoft.CodeAnalysis.SyntaxNode? firstUser = null;
             if (members.TryGetValue("Messages", out var messagesAssignment))
             {
-                var messages = OperationHelpers.Elements(messagesAssignment.Value);
-                firstUser = messages?.FirstOrDefault()?.Syntax;
+                firstUser = OperationHelpers.FirstElement(messagesAssignment.Value)?.Syntax;
                 if (OperationHelpers.MentionsCacheControl(messagesAssignment.Value.Syntax))
                 {
                     breakpoints.Add(new PromptPosition(PromptSegment.Messages, 0));

@@ -81,6 +81,45 @@ namespace ClaudeCost.Analyzers.Surfaces
             }
         }
 
+        /// <summary>The first element of <see cref="Elements"/>, without reading the others (the first user turn of a conversation).</summary>
+        public static IOperation? FirstElement(IOperation value)
+        {
+            value = Peel(value);
+            if (value.Syntax is CollectionExpressionSyntax collection)
+            {
+                foreach (var element in Provenance.ValueTracker.ElementOperations(collection, value.SemanticModel))
+                {
+                    return Peel(element);
+                }
+
+                return null;
+            }
+
+            switch (value)
+            {
+                case IArrayCreationOperation array when array.Initializer != null:
+                    return array.Initializer.ElementValues.IsEmpty ? null : Peel(array.Initializer.ElementValues[0]);
+                case IObjectCreationOperation creation when creation.Initializer != null:
+                    IOperation? first = null;
+                    foreach (var initializer in creation.Initializer.Initializers)
+                    {
+                        if (!(initializer is IInvocationOperation add))
+                        {
+                            return null;
+                        }
+
+                        if (first == null && add.Arguments.Length == 1)
+                        {
+                            first = Peel(add.Arguments[0].Value);
+                        }
+                    }
+
+                    return first;
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>A local's single initializer value, when the local is never written again.</summary>
         public static IOperation? FollowLocal(IOperation value)
         {

@@ -270,7 +270,7 @@ namespace ClaudeCost.Analyzers.Surfaces
             SyntaxNode? firstUser = null;
             if (keyed.TryGetValue("messages", out var messages))
             {
-                firstUser = OperationHelpers.Elements(messages)?.FirstOrDefault()?.Syntax;
+                firstUser = OperationHelpers.FirstElement(messages)?.Syntax;
                 if (OperationHelpers.MentionsCacheControl(messages.Syntax))
                 {
                     breakpoints.Add(new PromptPosition(PromptSegment.Messages, 0));
