@@ -152,30 +152,42 @@ namespace ClaudeCost.Analyzers.Requests
         public ImmutableArray<SyntaxNode> ModelIdCandidatesIn(SyntaxTree tree, CancellationToken cancellationToken)
             => PerTree(tree, "model-id-candidates", () => TreeCandidates.ScanModelIds(tree, cancellationToken));
 
-        /// <summary>The requests built in a file, in source order (built once per file, whichever rule asks first).</summary>
+        /// <summary>
+        /// The requests built in a file, in source order (built once per file, whichever rule asks first). A file without
+        /// any request word is answered from its text alone, by each rule, without a cache entry.
+        /// </summary>
         public ImmutableArray<ClaudeRequest> RequestsIn(SemanticModel model, CancellationToken cancellationToken)
-            => PerTree(model.SyntaxTree, "requests", () =>
+        {
+            if (!TreeCandidates.MayHaveRequests(model.SyntaxTree, _semantics.Value.RequestWords, cancellationToken))
             {
-                var candidates = RequestCandidatesIn(model.SyntaxTree, cancellationToken);
-                if (candidates.IsEmpty)
-                {
-                    return ImmutableArray<ClaudeRequest>.Empty;
-                }
+                return ImmutableArray<ClaudeRequest>.Empty;
+            }
 
-                var requests = ImmutableArray.CreateBuilder<ClaudeRequest>();
-                foreach (var node in candidates)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var operation = model.SafeGetOperation(node, cancellationToken);
-                    var request = operation == null ? null : GetRequest(operation, cancellationToken);
-                    if (request != null)
-                    {
-                        requests.Add(request);
-                    }
-                }
+            return PerTree(model.SyntaxTree, "requests", () => BuildRequests(model, cancellationToken));
+        }
 
-                return requests.ToImmutable();
-            });
+        private ImmutableArray<ClaudeRequest> BuildRequests(SemanticModel model, CancellationToken cancellationToken)
+        {
+            var candidates = RequestCandidatesIn(model.SyntaxTree, cancellationToken);
+            if (candidates.IsEmpty)
+            {
+                return ImmutableArray<ClaudeRequest>.Empty;
+            }
+
+            var requests = ImmutableArray.CreateBuilder<ClaudeRequest>();
+            foreach (var node in candidates)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var operation = model.SafeGetOperation(node, cancellationToken);
+                var request = operation == null ? null : GetRequest(operation, cancellationToken);
+                if (request != null)
+                {
+                    requests.Add(request);
+                }
+            }
+
+            return requests.ToImmutable();
+        }
 
         /// <summary>
         /// A value computed once per file and kind for all rules. A computation that throws (cancellation) is not kept, so

@@ -52,6 +52,25 @@ namespace ClaudeCost.Analyzers.Requests
             return InSourceOrder(nodes);
         }
 
+        /// <summary>
+        /// Whether the file's text contains a word <see cref="ScanRequests"/> looks for. Most files contain none; asking
+        /// this first lets each request rule leave such a file without touching the shared per-file caches (a search of
+        /// a few kilobytes costs less than a cache entry and its lazy value).
+        /// </summary>
+        public static bool MayHaveRequests(SyntaxTree tree, RequestWords words, CancellationToken cancellationToken)
+        {
+            var text = SourceSearch.FileText(tree, cancellationToken);
+            foreach (var word in words.Words)
+            {
+                if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return words.ChatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
+        }
+
         /// <summary>The model-id candidates of a file: every model id contains "claude" in some casing (searched like <see cref="ScanRequests"/>).</summary>
         public static ImmutableArray<SyntaxNode> ScanModelIds(SyntaxTree tree, CancellationToken cancellationToken)
         {
