@@ -18,6 +18,9 @@ namespace ClaudeCost.Analyzers.Requests
     /// </summary>
     internal static class TreeCandidates
     {
+        /// <summary>The word of chat-client calls (<c>GetResponseAsync</c>, <c>GetStreamingResponseAsync</c>), searched by the scan and the text test alike.</summary>
+        private const string ChatClientCallWord = "ResponseAsync";
+
         /// <summary>
         /// Every request names its messages in the file that builds it (a <c>Messages</c> member, a <c>"messages"</c> key, a
         /// request type that can be filled in later), except chat-client calls (<c>GetResponseAsync</c>). The file's text is
@@ -40,7 +43,7 @@ namespace ClaudeCost.Analyzers.Requests
 
             if (words.ChatClientCalls)
             {
-                foreach (var token in TokensAt(tree, ref root, text, "ResponseAsync", StringComparison.Ordinal, cancellationToken))
+                foreach (var token in TokensAt(tree, ref root, text, ChatClientCallWord, StringComparison.Ordinal, cancellationToken))
                 {
                     if (token.IsKind(SyntaxKind.IdentifierToken) && Invocation(token) is { } invocation && ExtensionsAIAdapter.IsCandidateName(InvokedName(invocation)))
                     {
@@ -68,7 +71,7 @@ namespace ClaudeCost.Analyzers.Requests
                 }
             }
 
-            return words.ChatClientCalls && text.IndexOf("ResponseAsync", StringComparison.Ordinal) >= 0;
+            return words.ChatClientCalls && text.IndexOf(ChatClientCallWord, StringComparison.Ordinal) >= 0;
         }
 
         /// <summary>The model-id candidates of a file: every model id contains "claude" in some casing (searched like <see cref="ScanRequests"/>).</summary>
